@@ -1,0 +1,14 @@
+type Env = ((key: string, fallback?: string) => string) & {
+  int(key: string, fallback?: number): number;
+  bool(key: string, fallback?: boolean): boolean;
+  array(key: string, fallback?: string[]): string[];
+};
+
+export default ({ env }: { env: Env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  // Behind a load balancer, trust X-Forwarded-For so rate limits apply per client.
+  proxy: env.bool('TRUST_PROXY', false),
+  app: { keys: env.array('APP_KEYS') },
+});

@@ -1,0 +1,57 @@
+/**
+ * Evaluation responses: anyone may answer an open round (create); only editors
+ * may read single responses. The public sees results only through the round's
+ * k-anonymous results route.
+ */
+import { EvaluationResponseInputSchema, ResponseListQuerySchema } from '@ritme/shared';
+import type { Core } from '@strapi/strapi';
+import { documents } from '../documents';
+import { evaluationResponseDto } from '../read-models/submissions';
+import { SubmissionRejected } from '../services/submissions';
+import { type HttpContext, idParam, parseBody, parseQuery } from '../validation/request';
+
+const UID = 'plugin::ritme.evaluation-response';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async create(ctx: HttpContext) {
+    const input = parseBody(ctx, EvaluationResponseInputSchema, 'evaluation response');
+    if (!input) return;
+    try {
+      const receipt = await strapi.plugin('ritme').service('submissions').createEvaluationResponse(input);
+      ctx.status = 201;
+      ctx.body = { data: receipt };
+    } catch (error) {
+      if (!(error instanceof SubmissionRejected)) throw error;
+      ctx.badRequest(error.message, { errors: error.errors });
+    }
+  },
+
+  async list(ctx: HttpContext) {
+    const query = parseQuery(ctx, ResponseListQuerySchema);
+    if (!query) return;
+    const filters = query.round ? { round: query.round } : {};
+    const [docs, total] = await Promise.all([
+      documents(strapi, UID).findMany({
+        filters,
+        sort: ['createdAt:desc'],
+        limit: query.pageSize,
+        start: (query.page - 1) * query.pageSize,
+      }),
+      documents(strapi, UID).count({ filters }),
+    ]);
+    ctx.body = {
+      data: docs.map(evaluationResponseDto),
+      meta: {
+        pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+      },
+    };
+  },
+
+  async show(ctx: HttpContext) {
+    const id = idParam(ctx);
+    if (!id) return;
+    const doc = await documents(strapi, UID).findOne({ documentId: id });
+    if (!doc) return ctx.notFound(`No evaluation response "${id}".`);
+    ctx.body = { data: evaluationResponseDto(doc) };
+  },
+});

@@ -1,0 +1,34 @@
+/**
+ * Who may call what. The public role (users-permissions) may read published
+ * content and create the two kinds of submission; editor actions are listed so
+ * the app can grant them to an editor API token.
+ */
+export const PUBLIC_ACTIONS = [
+  'home.index',
+  'group.find',
+  'group.findOne',
+  'behaviour.find',
+  'behaviour.findOne',
+  'training.find',
+  'training.findOne',
+  'person.find',
+  'person.findOne',
+  'spotlight.find',
+  'spotlight.findOne',
+  'evaluation-round.find',
+  'evaluation-round.findOne',
+  'evaluation-round.results',
+  'suggestion.create',
+  'evaluation-response.create',
+].map((action) => `plugin::ritme.${action}`);
+
+export const EDITOR_ACTIONS = [
+  ...PUBLIC_ACTIONS,
+  ...[
+    'suggestion.list',
+    'suggestion.show',
+    'suggestion.answer',
+    'evaluation-response.list',
+    'evaluation-response.show',
+  ].map((action) => `plugin::ritme.${action}`),
+];

@@ -1,0 +1,41 @@
+/**
+ * The content API, mounted by Strapi under /api/ritme. Each handler becomes a
+ * permission (`plugin::ritme.<controller>.<action>`); the app's bootstrap grants
+ * the public role the reads and the two creates, nothing else.
+ */
+const read = (path: string, controller: string) => [
+  { method: 'GET', path: `/${path}`, handler: `${controller}.find`, config: { policies: [] } },
+  { method: 'GET', path: `/${path}/:id`, handler: `${controller}.findOne`, config: { policies: [] } },
+];
+
+const limited = { policies: [], middlewares: ['plugin::ritme.rate-limit'] };
+
+export default {
+  type: 'content-api',
+  routes: [
+    { method: 'GET', path: '/home', handler: 'home.index', config: { policies: [] } },
+    ...read('groups', 'group'),
+    ...read('behaviours', 'behaviour'),
+    ...read('trainings', 'training'),
+    ...read('people', 'person'),
+    ...read('spotlights', 'spotlight'),
+    ...read('evaluation-rounds', 'evaluation-round'),
+    {
+      method: 'GET',
+      path: '/evaluation-rounds/:id/results',
+      handler: 'evaluation-round.results',
+      config: { policies: [] },
+    },
+
+    { method: 'POST', path: '/suggestions', handler: 'suggestion.create', config: limited },
+    { method: 'POST', path: '/evaluation-responses', handler: 'evaluation-response.create', config: limited },
+
+    // Editors only. Not named find/findOne on purpose: Strapi's "read-only" API
+    // token type may call every find/findOne, and the inbox must stay private.
+    { method: 'GET', path: '/suggestions', handler: 'suggestion.list', config: { policies: [] } },
+    { method: 'GET', path: '/suggestions/:id', handler: 'suggestion.show', config: { policies: [] } },
+    { method: 'PUT', path: '/suggestions/:id', handler: 'suggestion.answer', config: { policies: [] } },
+    { method: 'GET', path: '/evaluation-responses', handler: 'evaluation-response.list', config: { policies: [] } },
+    { method: 'GET', path: '/evaluation-responses/:id', handler: 'evaluation-response.show', config: { policies: [] } },
+  ],
+};

@@ -1,0 +1,102 @@
+/**
+ * The shape of the demo content. Every text exists in both locales; entries
+ * refer to each other by `key`, which the seed turns into documentIds.
+ */
+import type { Cadence, GroupKind, PersonKind, Skill, TrainingFocus, TrainingFormat } from '@ritme/shared';
+
+export interface Localized<T = string> {
+  nl: T;
+  en: T;
+}
+
+export interface SeedPerson {
+  key: string;
+  name: string;
+  kind: PersonKind;
+  roleTitle: Localized;
+  quote: Localized;
+}
+
+export interface SeedGroup {
+  key: string;
+  kind: GroupKind;
+  name: Localized;
+  description: Localized;
+  /** Person keys. */
+  people: string[];
+}
+
+export interface SeedBehaviour {
+  key: string;
+  cadence: Cadence;
+  skill: Skill;
+  /** Group keys. */
+  groups: string[];
+  /** The concrete action. */
+  title: Localized;
+  /** The vague phrase it replaces. */
+  insteadOf: Localized;
+  why: Localized;
+  /** Steps, one per line. */
+  how: Localized;
+  /** An example of it done well. */
+  example: Localized;
+}
+
+export interface SeedSession {
+  /** Days after the day the demo is first seeded. */
+  inDays: number;
+  /** Local start hour (24h). */
+  hour: number;
+  durationMinutes: number;
+  location: Localized | null;
+  onlineUrl: string | null;
+  seats: number;
+}
+
+export interface SeedTraining {
+  key: string;
+  skill: Skill;
+  focus: TrainingFocus;
+  format: TrainingFormat;
+  durationMinutes: number;
+  /** Behaviour keys. */
+  behaviours: string[];
+  title: Localized;
+  summary: Localized;
+  /** Markdown. */
+  body: Localized;
+  sessions: SeedSession[];
+}
+
+export interface SeedSpotlight {
+  key: string;
+  person?: string;
+  group?: string;
+  behaviour?: string;
+  daysAgo: number;
+  title: Localized;
+  story: Localized;
+}
+
+export interface SeedRound {
+  key: string;
+  state: 'open' | 'closed';
+  group?: string;
+  title: Localized;
+  intro: Localized;
+  /** The "what changed" follow-up; required for a closed round. */
+  followUp: Localized | null;
+  minimumResponses: number;
+  /** Anonymous answers, keyed by the default question keys (works_well, obstacles, next_steps). */
+  responses: { works_well: string; obstacles: string; next_steps: string }[];
+}
+
+export interface SeedContent {
+  people: SeedPerson[];
+  groups: SeedGroup[];
+  behaviours: SeedBehaviour[];
+  trainings: SeedTraining[];
+  spotlights: SeedSpotlight[];
+  rounds: SeedRound[];
+}

@@ -1,0 +1,192 @@
+/**
+ * The permission matrix: every route of /api/ritme, asked anonymously, with an
+ * editor token, with a read-only token, with a registered user's JWT and with
+ * a made-up token. The public reads and submits; only editors see the voices.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createEditorToken } from './harness/api';
+import { createPage, roundDates } from './harness/fixtures';
+import { bootStrapi, DIST_DIR, type TestStrapi } from './harness/strapi';
+
+let app: TestStrapi;
+let editorToken: string;
+let readOnlyToken: string;
+let userJwt: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  // High limit: this file sends many submissions from one address on purpose.
+  app = await bootStrapi({ env: { RITME_RATE_LIMIT_POINTS: '1000' } });
+  const s = app.strapi;
+  editorToken = await createEditorToken(s);
+  const readOnly = await s.service('admin::api-token').create({
+    name: 'read-only',
+    type: 'read-only',
+    kind: 'content-api',
+    lifespan: null,
+  });
+  readOnlyToken = readOnly.accessKey;
+
+  ids.group = await createPage(s, 'group', { name: 'Groep', kind: 'team' });
+  ids.behaviour = await createPage(s, 'behaviour', {
+    title: 'Doe iets',
+    insteadOf: 'Vaag',
+    cadence: 'weekly',
+    skill: 'giving_feedback',
+  });
+  ids.training = await createPage(s, 'training', {
+    title: 'Training',
+    skill: 'giving_feedback',
+    focus: 'attitude',
+    format: 'workshop',
+  });
+  ids.person = await createPage(s, 'person', { name: 'Piet', kind: 'ambassador' });
+  ids.spotlight = await createPage(s, 'spotlight', { title: 'Goed zo', date: '2026-11-01' });
+  ids.round = await createPage(s, 'evaluation-round', { title: 'Ronde', ...roundDates('open') });
+
+  const suggestion = await call(app.baseUrl, 'POST', '/api/ritme/suggestions', {
+    body: { data: { message: 'Een idee', category: 'idea' } },
+  });
+  ids.suggestion = suggestion.body.data.documentId;
+  const response = await call(app.baseUrl, 'POST', '/api/ritme/evaluation-responses', {
+    body: { data: { round: ids.round, answers: { works_well: 'Veel' } } },
+  });
+  ids.response = response.body.data.documentId;
+
+  const registered = await call(app.baseUrl, 'POST', '/api/auth/local/register', {
+    body: { username: 'mallory', email: 'mallory@example.org', password: 'Str0ng-enough-password' },
+  });
+  userJwt = registered.body.jwt;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+type Route = { method: string; path: () => string; body?: () => unknown; public: number; editor: number };
+
+const ok = (method: string, path: () => string, body?: () => unknown): Route => ({
+  method,
+  path,
+  body,
+  public: method === 'POST' ? 201 : 200,
+  editor: method === 'POST' ? 201 : 200,
+});
+const editorsOnly = (method: string, path: () => string, body?: () => unknown): Route => ({
+  method,
+  path,
+  body,
+  public: 403,
+  editor: 200,
+});
+
+const ROUTES: Route[] = [
+  ok('GET', () => '/api/ritme/home'),
+  ok('GET', () => '/api/ritme/groups'),
+  ok('GET', () => `/api/ritme/groups/${ids.group}`),
+  ok('GET', () => '/api/ritme/behaviours'),
+  ok('GET', () => `/api/ritme/behaviours/${ids.behaviour}`),
+  ok('GET', () => '/api/ritme/trainings'),
+  ok('GET', () => `/api/ritme/trainings/${ids.training}`),
+  ok('GET', () => '/api/ritme/people'),
+  ok('GET', () => `/api/ritme/people/${ids.person}`),
+  ok('GET', () => '/api/ritme/spotlights'),
+  ok('GET', () => `/api/ritme/spotlights/${ids.spotlight}`),
+  ok('GET', () => '/api/ritme/evaluation-rounds'),
+  ok('GET', () => `/api/ritme/evaluation-rounds/${ids.round}`),
+  ok('GET', () => `/api/ritme/evaluation-rounds/${ids.round}/results`),
+  ok(
+    'POST',
+    () => '/api/ritme/suggestions',
+    () => ({ data: { message: 'Nog een idee', category: 'idea' } }),
+  ),
+  ok(
+    'POST',
+    () => '/api/ritme/evaluation-responses',
+    () => ({ data: { round: ids.round, answers: { obstacles: 'Tijd' } } }),
+  ),
+  editorsOnly('GET', () => '/api/ritme/suggestions'),
+  editorsOnly('GET', () => `/api/ritme/suggestions/${ids.suggestion}`),
+  editorsOnly(
+    'PUT',
+    () => `/api/ritme/suggestions/${ids.suggestion}`,
+    () => ({ data: { status: 'planned', reply: 'Goed idee!' } }),
+  ),
+  editorsOnly('GET', () => '/api/ritme/evaluation-responses'),
+  editorsOnly('GET', () => `/api/ritme/evaluation-responses/${ids.response}`),
+];
+
+describe('the permission matrix', () => {
+  for (const route of ROUTES) {
+    const label = `${route.method} ${route.path.toString().replace(/^\(\) => /, '')}`;
+
+    it(`${label}: anonymous → ${route.public}, editor → ${route.editor}`, async () => {
+      const anonymous = await call(app.baseUrl, route.method, route.path(), { body: route.body?.() });
+      expect(anonymous.status).toBe(route.public);
+      const editor = await call(app.baseUrl, route.method, route.path(), { body: route.body?.(), token: editorToken });
+      expect(editor.status).toBe(route.editor);
+    });
+
+    if (route.public === 403) {
+      it(`${label}: refused to a registered user, a read-only token and a made-up token`, async () => {
+        const asUser = await call(app.baseUrl, route.method, route.path(), { body: route.body?.(), token: userJwt });
+        expect(asUser.status).toBe(403);
+        const readOnly = await call(app.baseUrl, route.method, route.path(), {
+          body: route.body?.(),
+          token: readOnlyToken,
+        });
+        expect(readOnly.status).toBe(403);
+        const madeUp = await call(app.baseUrl, route.method, route.path(), {
+          body: route.body?.(),
+          token: 'not-a-real-token',
+        });
+        expect(madeUp.status).toBe(401);
+      });
+    }
+  }
+
+  it('has no other way in to the submissions (no generic REST routes, no DELETE)', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/suggestions'],
+      ['GET', '/api/ritme/suggestion'],
+      ['DELETE', `/api/ritme/suggestions/${ids.suggestion}`],
+      ['PUT', `/api/ritme/evaluation-responses/${ids.response}`],
+      ['DELETE', `/api/ritme/evaluation-responses/${ids.response}`],
+      ['POST', '/api/ritme/groups'],
+      ['PUT', `/api/ritme/groups/${ids.group}`],
+    ] as const) {
+      const response = await call(app.baseUrl, method, path, { token: editorToken, body: { data: {} } });
+      expect([404, 405], `${method} ${path}`).toContain(response.status);
+    }
+  });
+
+  it('gives editors the suggestion with its reply, and lets them change only status and reply', async () => {
+    const updated = await call(app.baseUrl, 'PUT', `/api/ritme/suggestions/${ids.suggestion}`, {
+      token: editorToken,
+      body: { data: { status: 'done', reply: 'Gedaan in build 42.' } },
+    });
+    expect(updated.body.data).toMatchObject({ status: 'done', reply: 'Gedaan in build 42.', message: 'Een idee' });
+    const sneaky = await call(app.baseUrl, 'PUT', `/api/ritme/suggestions/${ids.suggestion}`, {
+      token: editorToken,
+      body: { data: { message: 'Herschreven', status: 'done' } },
+    });
+    expect(sneaky.status).toBe(400);
+    const after = await call(app.baseUrl, 'GET', `/api/ritme/suggestions/${ids.suggestion}`, { token: editorToken });
+    expect(after.body.data.message).toBe('Een idee');
+  });
+
+  it('keeps the public role to exactly the public actions after a restart of the bootstrap', async () => {
+    const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+    await app.strapi.db.query('plugin::users-permissions.permission').create({
+      data: { action: 'plugin::ritme.suggestion.list', role: role.id },
+    });
+    const { syncPublicPermissions } = createRequire(import.meta.url)(
+      path.join(DIST_DIR, 'src/bootstrap/permissions.js'),
+    );
+    await syncPublicPermissions(app.strapi);
+    // users-permissions caches nothing per request: the next call is checked against the database.
+    const anonymous = await call(app.baseUrl, 'GET', '/api/ritme/suggestions');
+    expect(anonymous.status).toBe(403);
+  });
+});

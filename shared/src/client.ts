@@ -1,0 +1,182 @@
+/**
+ * A typed client for the plugin's content API. Every response is parsed with the
+ * shared schemas; every failure says which request failed and what to do next.
+ */
+import type { z } from 'zod';
+import { CONTENT_SCHEMAS, type ContentOf, type ContentRoute, type Home, HomeSchema } from './content';
+import type { Locale } from './enums';
+import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, type Pagination } from './query';
+import { type RoundResults, RoundResultsSchema } from './rounds';
+import {
+  type EvaluationResponseInput,
+  type SubmissionReceipt,
+  SubmissionReceiptSchema,
+  type SuggestionInput,
+} from './submissions';
+
+export interface RitmeClientOptions {
+  /** The Strapi origin, e.g. http://localhost:1337 */
+  baseUrl: string;
+  /** An API token; only needed for editor routes and previews. */
+  token?: string;
+  fetch?: typeof globalThis.fetch;
+}
+
+export type FieldError = { path: (string | number)[]; message: string };
+
+export class RitmeApiError extends Error {
+  override readonly name = 'RitmeApiError';
+  constructor(
+    message: string,
+    /** HTTP status, or 0 when the CMS could not be reached at all. */
+    readonly status: number,
+    readonly url: string,
+    readonly fieldErrors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface Page<T> {
+  data: T[];
+  pagination: Pagination;
+}
+
+export function createRitmeClient(options: RitmeClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? globalThis.fetch;
+
+  async function request<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined> } = {},
+  ): Promise<z.infer<S>> {
+    const url = new URL(`${baseUrl}/api/ritme${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    const method = init.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+    } catch (cause) {
+      throw new RitmeApiError(
+        `Cannot reach the CMS at ${baseUrl} (${method} ${url.pathname}): ${(cause as Error).message}. ` +
+          'Start it with `npm start`, or set CMS_URL to where Strapi runs.',
+        0,
+        url.toString(),
+      );
+    }
+
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text.length > 0 ? JSON.parse(text) : null;
+    } catch {
+      throw new RitmeApiError(
+        `${method} ${url} answered ${response.status} with something that is not JSON (${text.slice(0, 120)}…). ` +
+          'Is CMS_URL pointing at Strapi?',
+        response.status,
+        url.toString(),
+      );
+    }
+
+    if (!response.ok) {
+      const parsed = ApiErrorSchema.safeParse(body);
+      const detail = parsed.success ? parsed.data.error.message : response.statusText;
+      const fieldErrors = parsed.success ? (parsed.data.error.details?.errors ?? []) : [];
+      throw new RitmeApiError(
+        `${method} ${url} failed with ${response.status}: ${detail}`,
+        response.status,
+        url.toString(),
+        fieldErrors,
+      );
+    }
+
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+      throw new RitmeApiError(
+        `${method} ${url} returned data that does not match Ritme's schema (${where}). ` +
+          'Are the CMS plugin and this site the same Ritme version?',
+        response.status,
+        url.toString(),
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    baseUrl,
+
+    /** One page of published entries of a content type. */
+    async list<R extends ContentRoute>(
+      route: R,
+      query: { locale?: Locale; page?: number; pageSize?: number } = {},
+    ): Promise<Page<ContentOf<R>>> {
+      const result = await request(`/${route}`, listResponseSchema(CONTENT_SCHEMAS[route]), { query });
+      return { data: result.data as ContentOf<R>[], pagination: result.meta.pagination };
+    },
+
+    /** Every published entry of a content type in one locale, paging to the end. */
+    async listAll<R extends ContentRoute>(route: R, locale: Locale): Promise<ContentOf<R>[]> {
+      const all: ContentOf<R>[] = [];
+      for (let page = 1; ; page += 1) {
+        const result = await this.list(route, { locale, page, pageSize: MAX_PAGE_SIZE });
+        all.push(...result.data);
+        if (page >= result.pagination.pageCount) return all;
+      }
+    },
+
+    /** One published entry by slug or documentId. */
+    async get<R extends ContentRoute>(route: R, idOrSlug: string, locale?: Locale): Promise<ContentOf<R>> {
+      const result = await request(
+        `/${route}/${encodeURIComponent(idOrSlug)}`,
+        itemResponseSchema(CONTENT_SCHEMAS[route]),
+        { query: { locale } },
+      );
+      return result.data as ContentOf<R>;
+    },
+
+    async home(locale?: Locale): Promise<Home> {
+      return (await request('/home', itemResponseSchema(HomeSchema), { query: { locale } })).data;
+    },
+
+    async roundResults(idOrSlug: string, locale?: Locale): Promise<RoundResults> {
+      return (
+        await request(
+          `/evaluation-rounds/${encodeURIComponent(idOrSlug)}/results`,
+          itemResponseSchema(RoundResultsSchema),
+          { query: { locale } },
+        )
+      ).data;
+    },
+
+    async sendSuggestion(data: SuggestionInput): Promise<SubmissionReceipt> {
+      return (
+        await request('/suggestions', itemResponseSchema(SubmissionReceiptSchema), { method: 'POST', body: { data } })
+      ).data;
+    },
+
+    async sendEvaluationResponse(data: EvaluationResponseInput): Promise<SubmissionReceipt> {
+      return (
+        await request('/evaluation-responses', itemResponseSchema(SubmissionReceiptSchema), {
+          method: 'POST',
+          body: { data },
+        })
+      ).data;
+    },
+  };
+}
+export type RitmeClient = ReturnType<typeof createRitmeClient>;

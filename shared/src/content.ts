@@ -1,0 +1,197 @@
+/**
+ * What the plugin's read API serves, one schema per content type. The plugin
+ * shapes its responses to these and the site's loader parses them with the same
+ * schemas, so a renamed field breaks a test instead of a page.
+ */
+import { z } from 'zod';
+import { CADENCES, GROUP_KINDS, LOCALES, PERSON_KINDS, SKILLS, TRAINING_FOCUSES, TRAINING_FORMATS } from './enums';
+import { documentId, slug } from './text';
+
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const locale = z.enum(LOCALES);
+
+/** The same document in another locale: enough for a language switcher. */
+export const LocalizationSchema = z.object({ locale, slug, documentId });
+export type Localization = z.infer<typeof LocalizationSchema>;
+
+const base = {
+  documentId,
+  locale,
+  slug,
+  updatedAt: isoDateTime,
+  localizations: z.array(LocalizationSchema),
+};
+
+export const GroupRefSchema = z.object({
+  documentId,
+  slug,
+  name: z.string(),
+  kind: z.enum(GROUP_KINDS),
+});
+export type GroupRef = z.infer<typeof GroupRefSchema>;
+
+export const BehaviourRefSchema = z.object({
+  documentId,
+  slug,
+  title: z.string(),
+  insteadOf: z.string(),
+  cadence: z.enum(CADENCES),
+});
+export type BehaviourRef = z.infer<typeof BehaviourRefSchema>;
+
+export const TrainingRefSchema = z.object({
+  documentId,
+  slug,
+  title: z.string(),
+  skill: z.enum(SKILLS),
+  focus: z.enum(TRAINING_FOCUSES),
+  format: z.enum(TRAINING_FORMATS),
+});
+export type TrainingRef = z.infer<typeof TrainingRefSchema>;
+
+export const PhotoSchema = z.object({
+  url: z.string(),
+  alternativeText: z.string().nullable(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+});
+
+export const PersonRefSchema = z.object({
+  documentId,
+  slug,
+  name: z.string(),
+  roleTitle: z.string(),
+  kind: z.enum(PERSON_KINDS),
+  photo: PhotoSchema.nullable(),
+});
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+export const SpotlightRefSchema = z.object({
+  documentId,
+  slug,
+  title: z.string(),
+  date: isoDate,
+});
+
+export const TrainingSessionSchema = z.object({
+  documentId,
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  location: z.string().nullable(),
+  onlineUrl: z.string().nullable(),
+  seats: z.number().int().nullable(),
+});
+export type TrainingSession = z.infer<typeof TrainingSessionSchema>;
+
+export const GroupSchema = z.object({
+  ...base,
+  name: z.string(),
+  kind: z.enum(GROUP_KINDS),
+  description: z.string(),
+  people: z.array(PersonRefSchema),
+  behaviours: z.array(BehaviourRefSchema),
+  spotlights: z.array(SpotlightRefSchema),
+});
+export type Group = z.infer<typeof GroupSchema>;
+
+export const BehaviourSchema = z.object({
+  ...base,
+  title: z.string(),
+  insteadOf: z.string(),
+  why: z.string(),
+  /** The steps, one per line in the editor, served as a list. */
+  how: z.array(z.string()),
+  cadence: z.enum(CADENCES),
+  skill: z.enum(SKILLS),
+  example: z.string(),
+  groups: z.array(GroupRefSchema),
+  trainings: z.array(TrainingRefSchema),
+});
+export type Behaviour = z.infer<typeof BehaviourSchema>;
+
+export const TrainingSchema = z.object({
+  ...base,
+  title: z.string(),
+  summary: z.string(),
+  /** Markdown. */
+  body: z.string(),
+  skill: z.enum(SKILLS),
+  focus: z.enum(TRAINING_FOCUSES),
+  format: z.enum(TRAINING_FORMATS),
+  durationMinutes: z.number().int().nullable(),
+  sessions: z.array(TrainingSessionSchema),
+  behaviours: z.array(BehaviourRefSchema),
+});
+export type Training = z.infer<typeof TrainingSchema>;
+
+export const PersonSchema = z.object({
+  ...base,
+  name: z.string(),
+  roleTitle: z.string(),
+  kind: z.enum(PERSON_KINDS),
+  quote: z.string(),
+  photo: PhotoSchema.nullable(),
+  groups: z.array(GroupRefSchema),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const SpotlightSchema = z.object({
+  ...base,
+  title: z.string(),
+  story: z.string(),
+  date: isoDate,
+  person: PersonRefSchema.nullable(),
+  group: GroupRefSchema.nullable(),
+  behaviour: BehaviourRefSchema.nullable(),
+});
+export type Spotlight = z.infer<typeof SpotlightSchema>;
+
+export const RoundQuestionSchema = z.object({
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
+  label: z.string().min(1).max(300),
+});
+export type RoundQuestion = z.infer<typeof RoundQuestionSchema>;
+
+export const EvaluationRoundSchema = z.object({
+  ...base,
+  title: z.string(),
+  intro: z.string(),
+  questions: z.array(RoundQuestionSchema).min(1),
+  group: GroupRefSchema.nullable(),
+  opensAt: isoDateTime,
+  closesAt: isoDateTime,
+  minimumResponses: z.number().int().min(1),
+  /** "What changed": published once the round has been followed up. */
+  followUp: z.string(),
+});
+export type EvaluationRound = z.infer<typeof EvaluationRoundSchema>;
+
+export const UpcomingSessionSchema = TrainingSessionSchema.extend({ training: TrainingRefSchema });
+export type UpcomingSession = z.infer<typeof UpcomingSessionSchema>;
+
+/** Everything the home page needs, in one response. */
+export const HomeSchema = z.object({
+  locale,
+  /** Weeks since 1970-01-05 (a Monday): the rotation index of the focus behaviour. */
+  week: z.number().int(),
+  focusBehaviour: BehaviourSchema.nullable(),
+  upcomingSessions: z.array(UpcomingSessionSchema),
+  latestSpotlights: z.array(SpotlightSchema),
+  openRound: EvaluationRoundSchema.nullable(),
+  people: z.array(PersonRefSchema),
+});
+export type Home = z.infer<typeof HomeSchema>;
+
+/** The readable content types, by their route name. */
+export const CONTENT_SCHEMAS = {
+  groups: GroupSchema,
+  behaviours: BehaviourSchema,
+  trainings: TrainingSchema,
+  people: PersonSchema,
+  spotlights: SpotlightSchema,
+  'evaluation-rounds': EvaluationRoundSchema,
+} as const;
+export type ContentRoute = keyof typeof CONTENT_SCHEMAS;
+export type ContentOf<R extends ContentRoute> = z.infer<(typeof CONTENT_SCHEMAS)[R]>;
+export const CONTENT_ROUTES = Object.keys(CONTENT_SCHEMAS) as ContentRoute[];

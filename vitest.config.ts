@@ -1,0 +1,30 @@
+/**
+ * All of Ritme's tests. Unit tests run anywhere; API tests boot a real Strapi
+ * per file, on SQLite always and on PostgreSQL when DATABASE_URL is set (each
+ * file creates and drops its own database on that server).
+ */
+import { defineConfig } from 'vitest/config';
+
+const apiProject = (database: 'sqlite' | 'postgres') => ({
+  test: {
+    name: `api:${database}`,
+    include: ['cms/tests/**/*.test.ts'],
+    // Strapi in the default forks pool dies with "Channel closed"; threads work.
+    pool: 'threads' as const,
+    globalSetup: ['cms/tests/harness/global-setup.ts'],
+    env: { RITME_TEST_DB: database },
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    maxWorkers: 2,
+    projects: [
+      { test: { name: 'unit', include: ['shared/tests/**/*.test.ts'] } },
+      apiProject('sqlite'),
+      ...(process.env.DATABASE_URL ? [apiProject('postgres')] : []),
+    ],
+  },
+});
