@@ -158,7 +158,7 @@ function test() {
     ['Lint and format (Biome)', ['exec', 'biome', 'check', '.']],
     ['Types (tsc --noEmit, every package)', ['run', 'typecheck']],
     [
-      'Tests (Vitest: unit + API on SQLite' + (process.env.DATABASE_URL ? ' + PostgreSQL)' : ')'),
+      `Tests (Vitest: unit + API on SQLite${process.env.DATABASE_URL ? ' + PostgreSQL' : ''})`,
       ['exec', 'vitest', 'run'],
     ],
   ];
