@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
 const apiProject = (database: 'sqlite' | 'postgres') => ({
   test: {
     name: `api:${database}`,
-    include: ['cms/tests/**/*.test.ts'],
+    include: ['cms/tests/**/*.test.ts', 'site/tests/integration/**/*.test.ts'],
     // Strapi in the default forks pool dies with "Channel closed"; threads work.
     pool: 'threads' as const,
     globalSetup: ['cms/tests/harness/global-setup.ts'],
@@ -23,8 +23,21 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['shared/tests/**/*.test.ts'] } },
+      'site/vitest.config.ts',
       apiProject('sqlite'),
       ...(process.env.DATABASE_URL ? [apiProject('postgres')] : []),
+      {
+        // The built intranet in Debian's Chromium, against a seeded Strapi on SQLite.
+        test: {
+          name: 'e2e',
+          include: ['site/tests/e2e/**/*.test.ts'],
+          pool: 'threads' as const,
+          globalSetup: ['cms/tests/harness/global-setup.ts'],
+          env: { RITME_TEST_DB: 'sqlite' },
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
