@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
 const PLUGIN = path.join(CMS, 'src/plugins/ritme');
+const SITE = path.join(ROOT, 'site');
 const PNPM_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const isWindows = process.platform === 'win32';
 
@@ -129,24 +130,52 @@ async function start() {
   process.on('SIGTERM', stop);
 
   const base = `http://localhost:${port}`;
-  if (await waitFor(`${base}/_health`, child, 180)) {
-    console.log(
-      [
-        '',
-        '──────────────────────────────────────────────────────────────',
-        '  Ritme demo is running',
-        `  Strapi admin     ${base}/admin`,
-        `  Admin login      admin@ritme.local / ${env.RITME_DEMO_ADMIN_PASSWORD}`,
-        `  Content API      ${base}/api/ritme/home?locale=nl`,
-        '  Intranet site    (arrives with the intranet theme)',
-        '  Stop with Ctrl+C',
-        '──────────────────────────────────────────────────────────────',
-        '',
-      ].join('\n'),
-    );
-  } else if (child.exitCode === null) {
-    console.error(`Strapi did not answer on ${base}/_health within 3 minutes; see its log above.`);
+  if (!(await waitFor(`${base}/_health`, child, 180))) {
+    if (child.exitCode === null)
+      console.error(`Strapi did not answer on ${base}/_health within 3 minutes; see its log above.`);
+    return;
   }
+
+  console.log('→ Building the intranet from the CMS…');
+  const siteEnv = { ...process.env, CMS_URL: base };
+  if (run(path.join(SITE, 'node_modules/.bin/astro'), ['build'], { cwd: SITE, env: siteEnv }) !== 0) {
+    console.error('✖ Building the intranet failed (see above). Strapi keeps running.');
+  }
+  const sitePort = process.env.SITE_PORT ?? '4321';
+  const preview = spawn(
+    path.join(SITE, 'node_modules/.bin/astro'),
+    ['preview', '--port', sitePort, '--host', '127.0.0.1'],
+    {
+      cwd: SITE,
+      stdio: 'ignore',
+      env: siteEnv,
+    },
+  );
+  const stopAll = () => {
+    preview.kill('SIGTERM');
+    child.kill('SIGINT');
+  };
+  process.removeListener('SIGINT', stop);
+  process.removeListener('SIGTERM', stop);
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+  const siteUrl = `http://localhost:${sitePort}`;
+  const siteUp = await waitFor(`${siteUrl}/`, preview, 30);
+  console.log(
+    [
+      '',
+      '──────────────────────────────────────────────────────────────',
+      '  Ritme demo is running',
+      `  Intranet (nl/en) ${siteUp ? `${siteUrl}/  ·  ${siteUrl}/en/` : 'did not start; see above'}`,
+      `  Strapi admin     ${base}/admin`,
+      `  Admin login      admin@ritme.local / ${env.RITME_DEMO_ADMIN_PASSWORD}`,
+      `  Content API      ${base}/api/ritme/home?locale=nl`,
+      '  Rebuild the intranet after editing: npm run build:site',
+      '  Stop with Ctrl+C',
+      '──────────────────────────────────────────────────────────────',
+      '',
+    ].join('\n'),
+  );
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -183,5 +212,13 @@ else if (command === 'build') {
   ensureInstalled();
   buildPlugin();
   mustPnpm(['--filter', '@ritme/cms', 'exec', 'strapi', 'build'], 'Building Strapi');
+} else if (command === 'build:site') {
+  const cms = process.env.CMS_URL ?? 'http://localhost:1337';
+  if (
+    run(path.join(SITE, 'node_modules/.bin/astro'), ['build'], { cwd: SITE, env: { ...process.env, CMS_URL: cms } }) !==
+    0
+  ) {
+    fail(`Building the intranet from ${cms} failed (see above).`);
+  }
 } else if (command === 'bench') bench();
 else fail(`Unknown command "${command}". Use start, test, build or bench.`);

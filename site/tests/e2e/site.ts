@@ -1,0 +1,82 @@
+/**
+ * Builds the intranet against a running Strapi into a temporary folder and
+ * serves it the way a static web server would (directory index, 404.html).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  dir: string;
+  output: string;
+}
+
+export function buildSite(cmsUrl: string, extraEnv: Record<string, string> = {}): Promise<BuiltSite> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ritme-site-'));
+  const outDir = path.join(dir, 'dist');
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(SITE_DIR, 'node_modules/.bin/astro'), ['build'], {
+      cwd: SITE_DIR,
+      env: {
+        ...process.env,
+        CMS_URL: cmsUrl,
+        RITME_SITE_OUT: outDir,
+        RITME_SITE_CACHE: path.join(dir, 'cache'),
+        ...extraEnv,
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve({ dir: outDir, output });
+      else reject(Object.assign(new Error(`astro build exited with ${code}:\n${output.slice(-3000)}`), { output }));
+    });
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.join(dir, pathname);
+    if (!file.startsWith(dir)) {
+      res.statusCode = 400;
+      res.end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) {
+      res.statusCode = 404;
+      res.setHeader('content-type', TYPES['.html'] as string);
+      res.end(readFileSync(path.join(dir, '404.html')));
+      return;
+    }
+    res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const removeBuild = (site: BuiltSite) => rmSync(path.dirname(site.dir), { recursive: true, force: true });
