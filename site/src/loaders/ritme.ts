@@ -23,35 +23,28 @@ export const entryId = (locale: Locale, documentId: string) => `${locale}:${docu
 
 function explain(route: string, cmsUrl: string, error: unknown): Error {
   const detail = error instanceof Error ? error.message : String(error);
+  // An unreachable CMS already comes with advice from the client.
   const hint =
     error instanceof RitmeApiError && error.status === 0
-      ? 'Start Strapi (`npm start`), or set CMS_URL to where it runs.'
+      ? ''
       : error instanceof RitmeApiError && (error.status === 401 || error.status === 403)
-        ? 'The public role may not read this: is the ritme plugin installed and its bootstrap run?'
-        : 'Check the CMS log for the cause.';
-  return new Error(`Ritme could not load "${route}" from ${cmsUrl}. ${detail} ${hint}`, { cause: error });
+        ? ' The public role may not read this: is the ritme plugin installed and its bootstrap run?'
+        : ' Check the CMS log for the cause.';
+  return new Error(`Ritme could not load "${route}" from ${cmsUrl}. ${detail}${hint}`, { cause: error });
 }
 
-/** Sync one content route into the store; exported for tests and for the build benchmark. */
-export async function syncRoute(route: ContentRoute, options: RitmeLoaderOptions, context: RitmeLoaderContext) {
-  const client = createRitmeClient({ baseUrl: options.cmsUrl, fetch: options.fetch });
+/**
+ * Put a complete, freshly fetched set of entries into the store: unchanged ones
+ * are not rewritten, missing ones are removed. Only called once everything was
+ * fetched, so a CMS failing half-way leaves the previous content untouched.
+ */
+export function replaceEntries(context: RitmeLoaderContext, entries: { id: string; data: Record<string, unknown> }[]) {
   const stats: SyncStats = { written: 0, unchanged: 0, deleted: 0 };
   const seen = new Set<string>();
-  for (const locale of options.locales) {
-    let entries: { documentId: string }[];
-    try {
-      entries = await client.listAll(route, locale);
-    } catch (error) {
-      throw explain(route, options.cmsUrl, error);
-    }
-    for (const entry of entries) {
-      const id = entryId(locale, entry.documentId);
-      seen.add(id);
-      const data = entry as unknown as Record<string, unknown>;
-      const changed = context.store.set({ id, data, digest: context.generateDigest(data) });
-      if (changed) stats.written += 1;
-      else stats.unchanged += 1;
-    }
+  for (const { id, data } of entries) {
+    seen.add(id);
+    if (context.store.set({ id, data, digest: context.generateDigest(data) })) stats.written += 1;
+    else stats.unchanged += 1;
   }
   for (const id of context.store.keys()) {
     if (!seen.has(id)) {
@@ -59,6 +52,28 @@ export async function syncRoute(route: ContentRoute, options: RitmeLoaderOptions
       stats.deleted += 1;
     }
   }
+  return stats;
+}
+
+async function fetching<T>(what: string, cmsUrl: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    throw explain(what, cmsUrl, error);
+  }
+}
+
+const asData = (value: unknown) => value as Record<string, unknown>;
+
+/** Sync one content route into the store; exported for tests and for the build benchmark. */
+export async function syncRoute(route: ContentRoute, options: RitmeLoaderOptions, context: RitmeLoaderContext) {
+  const client = createRitmeClient({ baseUrl: options.cmsUrl, fetch: options.fetch });
+  const entries: { id: string; data: Record<string, unknown> }[] = [];
+  for (const locale of options.locales) {
+    const page = await fetching(route, options.cmsUrl, () => client.listAll(route, locale));
+    for (const entry of page) entries.push({ id: entryId(locale, entry.documentId), data: asData(entry) });
+  }
+  const stats = replaceEntries(context, entries);
   context.logger.info(`${route}: ${stats.written} written, ${stats.unchanged} unchanged, ${stats.deleted} removed`);
   return stats;
 }
@@ -72,42 +87,40 @@ export function ritmeLoader(route: ContentRoute, options: RitmeLoaderOptions): L
   };
 }
 
-/** The home page data (one entry per locale), and the results of closed rounds. */
+/** The home page data: one entry per locale. */
 export function ritmeHomeLoader(options: RitmeLoaderOptions): Loader {
   return {
     name: 'ritme:home',
-    load: async ({ store, generateDigest }) => {
+    load: async (context) => {
       const client = createRitmeClient({ baseUrl: options.cmsUrl, fetch: options.fetch });
-      store.clear();
+      const entries = [];
       for (const locale of options.locales) {
-        try {
-          const data = (await client.home(locale)) as unknown as Record<string, unknown>;
-          store.set({ id: locale, data, digest: generateDigest(data) });
-        } catch (error) {
-          throw explain('home', options.cmsUrl, error);
-        }
+        entries.push({ id: locale, data: asData(await fetching('home', options.cmsUrl, () => client.home(locale))) });
       }
+      replaceEntries(context, entries);
     },
   };
 }
 
+/** The results of closed evaluation rounds, keyed like the rounds. */
 export function ritmeResultsLoader(options: RitmeLoaderOptions): Loader {
   return {
     name: 'ritme:results',
-    load: async ({ store, generateDigest }) => {
+    load: async (context) => {
       const client = createRitmeClient({ baseUrl: options.cmsUrl, fetch: options.fetch });
-      store.clear();
+      const entries = [];
       for (const locale of options.locales) {
-        try {
-          const rounds = await client.listAll('evaluation-rounds', locale);
-          for (const round of rounds.filter((r) => Date.parse(r.closesAt) <= Date.now())) {
-            const data = (await client.roundResults(round.documentId, locale)) as unknown as Record<string, unknown>;
-            store.set({ id: entryId(locale, round.documentId), data, digest: generateDigest(data) });
-          }
-        } catch (error) {
-          throw explain('evaluation results', options.cmsUrl, error);
+        const rounds = await fetching('evaluation results', options.cmsUrl, () =>
+          client.listAll('evaluation-rounds', locale),
+        );
+        for (const round of rounds.filter((r) => Date.parse(r.closesAt) <= Date.now())) {
+          const results = await fetching('evaluation results', options.cmsUrl, () =>
+            client.roundResults(round.documentId, locale),
+          );
+          entries.push({ id: entryId(locale, round.documentId), data: asData(results) });
         }
       }
+      replaceEntries(context, entries);
     },
   };
 }

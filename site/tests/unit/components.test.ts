@@ -1,0 +1,271 @@
+/** The components, layout and island, rendered on the server through Astro's Container API. */
+
+import { loadRenderers } from 'astro:container';
+import { getContainerRenderer } from '@astrojs/react';
+import type { Locale, PersonRef, Training } from '@ritme/shared';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import DoInstead from '../../src/components/DoInstead.astro';
+import Empty from '../../src/components/Empty.astro';
+import PersonCard from '../../src/components/PersonCard.astro';
+import Base from '../../src/layouts/Base.astro';
+import TrainingsView from '../../src/views/TrainingsView.astro';
+
+let container: AstroContainer;
+
+beforeAll(async () => {
+  container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+});
+
+/** Every match of a regular expression's first group. */
+const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((match) => match[1]);
+
+describe('DoInstead', () => {
+  const behaviour = {
+    title: 'Stel een vraag in het teamkanaal',
+    insteadOf: 'Mail iedereen apart',
+    slug: 'stel-een-vraag',
+  };
+
+  it('says "Doe dit" / "In plaats van" in Dutch and links to the Dutch page', async () => {
+    const html = await container.renderToString(DoInstead, { props: { behaviour, locale: 'nl' } });
+    expect(html).toContain('Doe dit');
+    expect(html).toContain('In plaats van');
+    expect(html).not.toContain('Do this');
+    expect(html).toMatch(
+      /<h3[^>]*><a href="\/gedrag\/stel-een-vraag\/"[^>]*>Stel een vraag in het teamkanaal<\/a><\/h3>/,
+    );
+    expect(html).toMatch(/<s[^>]*>Mail iedereen apart<\/s>/);
+  });
+
+  it('says "Do this" / "Instead of" in English and links to the English page', async () => {
+    const html = await container.renderToString(DoInstead, {
+      props: { behaviour: { ...behaviour, slug: 'ask-in-the-channel' }, locale: 'en' },
+    });
+    expect(html).toContain('Do this');
+    expect(html).toContain('Instead of');
+    expect(html).not.toContain('Doe dit');
+    expect(all(html, /href="([^"]*)"/g)).toEqual(['/en/behaviours/ask-in-the-channel/']);
+  });
+
+  it('renders the title without a link and at the requested heading level', async () => {
+    const html = await container.renderToString(DoInstead, {
+      props: { behaviour, locale: 'nl', link: false, headingLevel: 2 },
+    });
+    expect(html).not.toContain('<a ');
+    expect(html).toMatch(/<h2[^>]*>Stel een vraag in het teamkanaal<\/h2>/);
+    expect(html).not.toContain('<h3');
+  });
+
+  it('leaves out "instead of" when there is nothing it replaces', async () => {
+    const html = await container.renderToString(DoInstead, {
+      props: { behaviour: { ...behaviour, insteadOf: '' }, locale: 'nl' },
+    });
+    expect(html).toContain('Doe dit');
+    expect(html).not.toContain('In plaats van');
+    expect(html).not.toContain('<s>');
+  });
+});
+
+describe('Empty', () => {
+  it('prints its message', async () => {
+    const html = await container.renderToString(Empty, { props: { message: 'Er zijn nog geen groepen.' } });
+    expect(html).toMatch(/<p class="empty"[^>]*>Er zijn nog geen groepen\.<\/p>/);
+  });
+
+  it('escapes the message', async () => {
+    const html = await container.renderToString(Empty, { props: { message: '<script>alert(1)</script>' } });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+  });
+});
+
+describe('PersonCard', () => {
+  const person: PersonRef & { quote?: string } = {
+    documentId: 'pers00000001',
+    slug: 'anna-de-vries',
+    name: 'Anna de Vries',
+    roleTitle: '',
+    kind: 'ambassador',
+    photo: null,
+  };
+
+  it('makes initials from names in any script, and from lowercase names', async () => {
+    for (const [name, initials] of [
+      ['Łukasz Nowak', 'ŁN'],
+      ['Ζωή Παππά', 'ΖΠ'],
+      ['jan jansen', 'J'],
+    ]) {
+      const html = await container.renderToString(PersonCard, { props: { person: { ...person, name }, locale: 'nl' } });
+      expect(html, name).toMatch(new RegExp(`<span class="avatar" aria-hidden="true"[^>]*>\\s*${initials}\\s*</span>`));
+    }
+  });
+
+  it('shows initials when there is no photo, and the Dutch kind label', async () => {
+    const html = await container.renderToString(PersonCard, { props: { person, locale: 'nl' } });
+    expect(html).toMatch(/<span class="avatar" aria-hidden="true"[^>]*>\s*AV\s*<\/span>/);
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(/<h3[^>]*>Anna de Vries<\/h3>/);
+    expect(html).toMatch(/<span class="tag"[^>]*>Ambassadeur<\/span>/);
+    // Without a role title, the kind stands in for it.
+    expect(html).toMatch(/<p class="meta"[^>]*>Ambassadeur<\/p>/);
+  });
+
+  it('shows the English kind label and the role title in English', async () => {
+    const html = await container.renderToString(PersonCard, {
+      props: { person: { ...person, kind: 'leader', roleTitle: 'Head of IT' }, locale: 'en' },
+    });
+    expect(html).toMatch(/<span class="tag"[^>]*>Leader<\/span>/);
+    expect(html).toMatch(/<p class="meta"[^>]*>Head of IT<\/p>/);
+    expect(html).not.toContain('Leidinggevende');
+  });
+
+  it('shows the photo with its alternative text instead of initials', async () => {
+    const html = await container.renderToString(PersonCard, {
+      props: {
+        person: {
+          ...person,
+          photo: { url: '/uploads/anna.jpg', alternativeText: 'Anna lacht', width: 200, height: 200 },
+          quote: 'Vraag het gewoon.',
+        },
+        locale: 'nl',
+      },
+    });
+    expect(html).toMatch(/<img class="avatar" src="\/uploads\/anna\.jpg" alt="Anna lacht"/);
+    expect(html).not.toMatch(/<span class="avatar"/);
+    expect(html).toMatch(/<blockquote[^>]*><p[^>]*>“Vraag het gewoon\.”<\/p><\/blockquote>/);
+  });
+});
+
+describe('Base', () => {
+  const render = (locale: Locale, alternates: Partial<Record<Locale, string>>, title = 'Groepen') =>
+    container.renderToString(Base, {
+      props: { locale, title, alternates, section: 'groups', description: 'Alle groepen' },
+      slots: { default: '<p id="page-content">Inhoud van de pagina</p>' },
+    });
+
+  it('sets the language, title and description', async () => {
+    const html = await render('nl', { nl: '/groepen/', en: '/en/groups/' });
+    expect(html).toMatch(/<html lang="nl"/);
+    expect(html).toMatch(/<title>Groepen · Waterschap Veenstromen<\/title>/);
+    expect(html).toMatch(/<meta name="description" content="Alle groepen"/);
+  });
+
+  it('has a skip link to the main landmark, which holds the page', async () => {
+    const html = await render('nl', { nl: '/groepen/' });
+    expect(html).toMatch(/<a class="skip-link" href="#main"[^>]*>Naar de inhoud<\/a>/);
+    expect(html).toMatch(/<main id="main"[^>]*>\s*<p id="page-content">Inhoud van de pagina<\/p>\s*<\/main>/);
+    // The skip link comes before the navigation it skips.
+    expect(html.indexOf('class="skip-link"')).toBeLessThan(html.indexOf('<nav'));
+  });
+
+  it('links every alternate with hreflang, plus x-default to the default locale', async () => {
+    const html = await render('en', { nl: '/groepen/', en: '/en/groups/' }, 'Groups');
+    const hreflangs = all(html, /<link rel="alternate" hreflang="([^"]+)"/g);
+    expect(hreflangs.sort()).toEqual(['en', 'nl', 'x-default']);
+    const hrefOf = (code: string) =>
+      new RegExp(`<link rel="alternate" hreflang="${code}" href="([^"]+)"`).exec(html)?.[1] ?? '';
+    expect(hrefOf('nl')).toMatch(/\/groepen\/$/);
+    expect(hrefOf('en')).toMatch(/\/en\/groups\/$/);
+    expect(hrefOf('x-default')).toBe(hrefOf('nl'));
+  });
+
+  it('offers the other language only when the page exists in it', async () => {
+    const both = await render('nl', { nl: '/groepen/', en: '/en/groups/' });
+    expect(both).toMatch(/<nav class="lang" aria-label="Taal"/);
+    expect(both).toMatch(
+      /<a href="\/en\/groups\/" hreflang="en" lang="en" title="View this page in English"[^>]*>\s*English\s*<\/a>/,
+    );
+    // No link to the current language.
+    expect(both).not.toMatch(/<nav class="lang"[^>]*>[\s\S]*hreflang="nl"[\s\S]*<\/nav>/);
+
+    const onlyDutch = await render('nl', { nl: '/groepen/' });
+    expect(onlyDutch).not.toContain('class="lang"');
+    expect(onlyDutch).not.toContain('hreflang="en"');
+  });
+
+  it('in English, switches back to Dutch, and has no x-default without a Dutch page', async () => {
+    const both = await render('en', { nl: '/groepen/', en: '/en/groups/' }, 'Groups');
+    expect(both).toMatch(/<html lang="en"/);
+    expect(both).toMatch(/<a class="skip-link" href="#main"[^>]*>Skip to content<\/a>/);
+    expect(both).toMatch(/<a href="\/groepen\/" hreflang="nl" lang="nl"[^>]*>\s*Nederlands\s*<\/a>/);
+
+    const onlyEnglish = await render('en', { en: '/en/groups/' }, 'Groups');
+    expect(all(onlyEnglish, /<link rel="alternate" hreflang="([^"]+)"/g)).toEqual(['en']);
+    expect(onlyEnglish).not.toContain('class="lang"');
+  });
+
+  it('marks the current section in the localized navigation', async () => {
+    const html = await render('en', { en: '/en/groups/' }, 'Groups');
+    expect(html).toMatch(/<a href="\/en\/groups\/" aria-current="page"[^>]*>\s*Groups\s*<\/a>/);
+    expect(all(html, /aria-current="([^"]+)"/g)).toEqual(['page']);
+    expect(html).toContain('href="/en/behaviours/"');
+  });
+});
+
+describe('TrainingCatalogue (through TrainingsView)', () => {
+  const training = (i: number, overrides: Partial<Training>): Training => ({
+    documentId: `trn${String(i).padStart(8, '0')}`,
+    locale: 'nl',
+    slug: `training-${i}`,
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    localizations: [],
+    title: `Training ${i}`,
+    summary: `Samenvatting ${i}`,
+    body: '',
+    skill: 'asking_questions',
+    focus: 'attitude',
+    format: 'workshop',
+    durationMinutes: null,
+    sessions: [],
+    behaviours: [],
+    ...overrides,
+  });
+  /** The island's server-rendered HTML (its props attribute holds every label too, so look inside only). */
+  const serverRendered = (html: string) => {
+    const inner = /<astro-island[^>]*\bssr\b[^>]*>([\s\S]*)<\/astro-island>/.exec(html)?.[1];
+    expect(inner, 'a server-rendered island').toBeDefined();
+    return inner ?? '';
+  };
+  const trainings = [
+    training(1, { skill: 'asking_questions', format: 'workshop', focus: 'attitude', durationMinutes: 90 }),
+    training(2, { skill: 'giving_feedback', format: 'video', focus: 'attitude' }),
+    training(3, { skill: 'tool_basics', format: 'e_learning', focus: 'buttons' }),
+  ];
+
+  it('renders every training on the server and no filters before hydration', async () => {
+    const html = await container.renderToString(TrainingsView, { props: { locale: 'nl', trainings } });
+    const rendered = serverRendered(html);
+
+    for (const t of trainings) {
+      expect(rendered).toContain(`<h2><a href="/trainingen/${t.slug}/">${t.title}</a></h2>`);
+      expect(rendered).toContain(`<p>${t.summary}</p>`);
+    }
+    expect(all(rendered, /<li class="card"([^>]*)>/g)).toHaveLength(3);
+    expect(rendered).toContain('<p aria-live="polite" class="meta">3 trainingen</p>');
+    expect(rendered).toContain('Vragen stellen · Workshop · Houding · 90 minuten');
+    // Filters only appear once React has hydrated: without JavaScript the list is complete.
+    expect(html).not.toContain('<select');
+    expect(html).not.toContain('<fieldset');
+    expect(rendered).not.toContain('Geen training past bij deze filters');
+    // Hydrated lazily, with the React renderer.
+    expect(html).toMatch(/<astro-island[^>]* client="visible"/);
+  });
+
+  it('uses the English paths and labels in English', async () => {
+    const html = await container.renderToString(TrainingsView, {
+      props: { locale: 'en', trainings: trainings.map((t) => ({ ...t, locale: 'en' as const })) },
+    });
+    const rendered = serverRendered(html);
+    expect(rendered).toContain('<h2><a href="/en/trainings/training-3/">Training 3</a></h2>');
+    expect(rendered).toContain('<p aria-live="polite" class="meta">3 trainings</p>');
+    expect(rendered).toContain('Tool basics · E-learning · Buttons');
+    expect(html).not.toContain('<select');
+  });
+
+  it('shows the empty message, and no island, when there are no trainings', async () => {
+    const html = await container.renderToString(TrainingsView, { props: { locale: 'nl', trainings: [] } });
+    expect(html).toContain('Er zijn nog geen trainingen gepubliceerd.');
+    expect(html).not.toContain('<astro-island');
+  });
+});
