@@ -19,6 +19,7 @@ import {
   TRAINING_FORMATS,
 } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RITME_TYPES } from './harness/api';
 import { bootStrapi, type TestStrapi } from './harness/strapi';
 
 let app: TestStrapi;
@@ -29,18 +30,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const TYPES = [
-  'group',
-  'behaviour',
-  'training',
-  'training-session',
-  'person',
-  'spotlight',
-  'evaluation-round',
-  'evaluation-response',
-  'suggestion',
-];
-
 const attributesOf = (name: string) =>
   (app.strapi.contentType(`plugin::ritme.${name}` as never) as unknown as { attributes: Record<string, any> })
     .attributes;
@@ -48,7 +37,7 @@ const attributesOf = (name: string) =>
 describe('the ritme plugin', () => {
   it('is loaded with all of its content types', () => {
     expect(app.strapi.plugin('ritme')).toBeDefined();
-    for (const name of TYPES) {
+    for (const name of RITME_TYPES) {
       expect(app.strapi.contentType(`plugin::ritme.${name}` as never), name).toBeDefined();
     }
   });

@@ -8,26 +8,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { focusOfTheWeek, HomeSchema, RoundResultsSchema, SKILLS } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from './harness/api';
+import { call, RITME_TYPES } from './harness/api';
 import { bootStrapi, DIST_DIR, type TestStrapi } from './harness/strapi';
 
 let app: TestStrapi;
 const load = (file: string) => createRequire(import.meta.url)(path.join(DIST_DIR, file));
 
-const TYPES = [
-  'group',
-  'behaviour',
-  'training',
-  'training-session',
-  'person',
-  'spotlight',
-  'evaluation-round',
-  'evaluation-response',
-];
-
 async function snapshot() {
   const state: Record<string, { count: number; lastUpdate: string }> = {};
-  for (const type of TYPES) {
+  for (const type of RITME_TYPES.filter((type) => type !== 'suggestion')) {
     const rows = await app.strapi.db.query(`plugin::ritme.${type}` as never).findMany({ select: ['updatedAt'] });
     state[type] = {
       count: rows.length,

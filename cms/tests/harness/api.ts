@@ -46,3 +46,16 @@ export async function createEditorToken(strapi: Core.Strapi): Promise<string> {
 /** Counts rows of a Ritme type straight from the database. */
 export const countRows = (strapi: Core.Strapi, name: string, where: Record<string, unknown> = {}) =>
   strapi.db.query(`plugin::ritme.${name}` as never).count({ where });
+
+/** Every content type of the plugin, by its short name (plugin::ritme.<name>). */
+export const RITME_TYPES = [
+  'group',
+  'behaviour',
+  'training',
+  'training-session',
+  'person',
+  'spotlight',
+  'evaluation-round',
+  'evaluation-response',
+  'suggestion',
+] as const;

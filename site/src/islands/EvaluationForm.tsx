@@ -1,6 +1,6 @@
 /** The evaluation round form: the round's questions, answered anonymously. */
 import { useEffect, useId, useState } from 'react';
-import { Alert, describedBy, Field, type FormTexts, Honeypot, Thanks, useSubmission } from './form-parts';
+import { Alert, describedBy, Field, type FormTexts, Honeypot, SubmitButton, Thanks, useSubmission } from './form-parts';
 import { draftStore } from './submit';
 
 export interface EvaluationTexts extends FormTexts {
@@ -74,11 +74,7 @@ export default function EvaluationForm({ endpoint, round, questions, texts, maxL
         );
       })}
       <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
-      <div>
-        <button type="submit" className="cta" disabled={status.state === 'sending'}>
-          {status.state === 'sending' ? texts.sending : texts.submit}
-        </button>
-      </div>
+      <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 /** The suggestion form: an idea, problem, question or praise, sent to the Ritme plugin. */
 import { useEffect, useId, useState } from 'react';
-import { Alert, describedBy, Field, type FormTexts, Honeypot, Thanks, useSubmission } from './form-parts';
+import { Alert, describedBy, Field, type FormTexts, Honeypot, SubmitButton, Thanks, useSubmission } from './form-parts';
 import { draftStore } from './submit';
 
 export interface SuggestionTexts extends FormTexts {
@@ -125,11 +125,7 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
         />
       </Field>
       <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
-      <div>
-        <button type="submit" className="cta" disabled={status.state === 'sending'}>
-          {status.state === 'sending' ? texts.sending : texts.submit}
-        </button>
-      </div>
+      <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
     </form>
   );
 }

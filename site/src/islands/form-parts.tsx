@@ -140,3 +140,21 @@ export function Honeypot({
     </div>
   );
 }
+
+export function SubmitButton({
+  sending,
+  label,
+  sendingLabel,
+}: {
+  sending: boolean;
+  label: string;
+  sendingLabel: string;
+}) {
+  return (
+    <div>
+      <button type="submit" className="cta" disabled={sending}>
+        {sending ? sendingLabel : label}
+      </button>
+    </div>
+  );
+}

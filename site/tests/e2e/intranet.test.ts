@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../cms/tests/harness/api';
 import { bootStrapi, type TestStrapi } from '../../../cms/tests/harness/strapi';
+import { paths } from '../../src/i18n/routes';
 import { axe, launch } from './browser';
 import { type BuiltSite, buildSite, removeBuild, serve } from './site';
 
@@ -209,44 +210,21 @@ describe('forms', () => {
 
 describe('accessibility (axe, WCAG 2.2 AA)', () => {
   const templates = async (locale: 'nl' | 'en') => {
-    const prefix = locale === 'nl' ? '' : '/en';
-    const seg =
-      locale === 'nl'
-        ? {
-            groups: 'groepen',
-            behaviours: 'gedrag',
-            trainings: 'trainingen',
-            people: 'mensen',
-            rounds: 'evaluatie',
-            suggestion: 'suggestie',
-          }
-        : {
-            groups: 'groups',
-            behaviours: 'behaviours',
-            trainings: 'trainings',
-            people: 'people',
-            rounds: 'evaluation',
-            suggestion: 'suggestion',
-          };
     const group = await first<{ slug: string }>('groups', locale);
     const behaviour = await first<{ slug: string }>('behaviours', locale);
     const training = await first<{ slug: string }>('trainings', locale);
     const rounds = (await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds?locale=${locale}`)).body.data as {
       slug: string;
-      closesAt: string;
     }[];
     return [
-      `${prefix}/`,
-      `${prefix}/${seg.groups}/`,
-      `${prefix}/${seg.groups}/${group.slug}/`,
-      `${prefix}/${seg.behaviours}/`,
-      `${prefix}/${seg.behaviours}/${behaviour.slug}/`,
-      `${prefix}/${seg.trainings}/`,
-      `${prefix}/${seg.trainings}/${training.slug}/`,
-      `${prefix}/${seg.people}/`,
-      `${prefix}/${seg.rounds}/`,
-      ...rounds.map((round) => `${prefix}/${seg.rounds}/${round.slug}/`),
-      `${prefix}/${seg.suggestion}/`,
+      paths.home(locale),
+      ...(['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion'] as const).map((section) =>
+        paths.section(locale, section),
+      ),
+      paths.item(locale, 'groups', group.slug),
+      paths.item(locale, 'behaviours', behaviour.slug),
+      paths.item(locale, 'trainings', training.slug),
+      ...rounds.map((round) => paths.item(locale, 'rounds', round.slug)),
       '/404.html',
     ];
   };

@@ -18,6 +18,7 @@ import { EDITOR_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
 import content from './services/content';
 import homeService from './services/home';
+import inbox from './services/inbox';
 import results from './services/results';
 import submissions from './services/submissions';
 
@@ -45,6 +46,7 @@ export default {
   services: {
     content,
     home: homeService,
+    inbox,
     results,
     submissions,
     /** Action lists for the host app's bootstrap and tests. */

@@ -22,21 +22,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const query = parseQuery(ctx, SuggestionListQuerySchema);
     if (!query) return;
     const filters = query.status ? { status: query.status } : {};
-    const [docs, total] = await Promise.all([
-      documents(strapi, UID).findMany({
-        filters,
-        sort: ['createdAt:desc'],
-        limit: query.pageSize,
-        start: (query.page - 1) * query.pageSize,
-      }),
-      documents(strapi, UID).count({ filters }),
-    ]);
-    ctx.body = {
-      data: docs.map(suggestionDto),
-      meta: {
-        pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
-      },
-    };
+    ctx.body = await strapi.plugin('ritme').service('inbox').page(UID, filters, query, suggestionDto);
   },
 
   async show(ctx: HttpContext) {
