@@ -1,4 +1,7 @@
+import type { Core } from '@strapi/strapi';
+
 type Env = ((key: string, fallback?: string) => string) & { bool(key: string, fallback?: boolean): boolean };
+type PreviewTarget = { documentId: string; locale?: string | null; status?: string | null };
 
 export default ({ env }: { env: Env }) => ({
   auth: { secret: env('ADMIN_JWT_SECRET') },
@@ -6,4 +9,15 @@ export default ({ env }: { env: Env }) => ({
   transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
   secrets: { encryptionKey: env('ENCRYPTION_KEY') },
   flags: { nps: false, promoteEE: false },
+  // Strapi's Preview button opens the entry on the Ritme preview server (see the plugin's preview-links service).
+  preview: {
+    enabled: env.bool('RITME_PREVIEW', true),
+    config: {
+      allowedOrigins: [env('PREVIEW_URL', 'http://localhost:4322')],
+      async handler(uid: string, target: PreviewTarget) {
+        const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
+        return strapi.plugin('ritme').service('preview-links').urlFor(uid, target);
+      },
+    },
+  },
 });

@@ -13,6 +13,8 @@ export default ({ env }: { env: Env }) => ({
         points: env.int('RITME_RATE_LIMIT_POINTS', 20),
         durationSeconds: env.int('RITME_RATE_LIMIT_WINDOW_SECONDS', 60),
       },
+      previewUrl: env('PREVIEW_URL', 'http://localhost:4322'),
+      ...(env('PREVIEW_SECRET', '') ? { previewSecret: env('PREVIEW_SECRET') } : {}),
     },
   },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },

@@ -14,6 +14,7 @@ let app: TestStrapi;
 let editorToken: string;
 let readOnlyToken: string;
 let userJwt: string;
+let previewToken: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -28,6 +29,16 @@ beforeAll(async () => {
     lifespan: null,
   });
   readOnlyToken = readOnly.accessKey;
+  const { preview } = s.plugin('ritme').service('permissions') as unknown as { preview: string[] };
+  previewToken = (
+    await s.service('admin::api-token').create({
+      name: 'preview',
+      type: 'custom',
+      kind: 'content-api',
+      lifespan: null,
+      permissions: preview,
+    })
+  ).accessKey;
 
   ids.group = await createPage(s, 'group', { name: 'Groep', kind: 'team' });
   ids.behaviour = await createPage(s, 'behaviour', {
@@ -115,6 +126,25 @@ const ROUTES: Route[] = [
   ),
   editorsOnly('GET', () => '/api/ritme/evaluation-responses'),
   editorsOnly('GET', () => `/api/ritme/evaluation-responses/${ids.response}`),
+  ok('GET', () => '/api/ritme/changes'),
+];
+
+/** The preview server's routes: its own token only — not the public, not editors. */
+const PREVIEW_ROUTES: [string, () => string, (() => unknown)?, number?][] = [
+  ['GET', () => '/api/ritme/preview/home'],
+  ['GET', () => '/api/ritme/preview/groups'],
+  ['GET', () => `/api/ritme/preview/groups/${ids.group}`],
+  ['GET', () => `/api/ritme/preview/evaluation-rounds/${ids.round}`],
+  ['POST', () => '/api/ritme/pilot-sessions', () => ({ data: { token: 'x'.repeat(43) } }), 404],
+  ['GET', () => '/api/ritme/pilot-sessions/abcdefghijklmnopqrstuvwx', undefined, 404],
+  [
+    'POST',
+    () => '/api/ritme/feedback',
+    () => ({
+      data: { message: 'Mooi', category: 'praise', pagePath: '/', locale: 'nl', build: 'b1', invite: null },
+    }),
+    201,
+  ],
 ];
 
 describe('the permission matrix', () => {
@@ -145,6 +175,27 @@ describe('the permission matrix', () => {
       });
     }
   }
+
+  for (const [method, path, body, expected = 200] of PREVIEW_ROUTES) {
+    it(`${method} ${path()}: only the preview token → ${expected}`, async () => {
+      for (const token of [undefined, editorToken, readOnlyToken, userJwt]) {
+        const refused = await call(app.baseUrl, method, path(), { body: body?.(), token });
+        expect(refused.status, String(token).slice(0, 8)).toBe(403);
+      }
+      const allowed = await call(app.baseUrl, method, path(), { body: body?.(), token: previewToken });
+      expect(allowed.status).toBe(expected);
+    });
+  }
+
+  it('serves drafts only through the preview routes', async () => {
+    const draft = await createPage(app.strapi, 'group', { name: 'Conceptgroep', kind: 'team' }, undefined, {
+      draft: true,
+    });
+    expect((await call(app.baseUrl, 'GET', `/api/ritme/groups/${draft}`)).status).toBe(404);
+    const viaPreview = await call(app.baseUrl, 'GET', `/api/ritme/preview/groups/${draft}`, { token: previewToken });
+    expect(viaPreview.status).toBe(200);
+    expect(viaPreview.body.data.name).toBe('Conceptgroep');
+  });
 
   it('has no other way in to the submissions (no generic REST routes, no DELETE)', async () => {
     for (const [method, path] of [

@@ -2,7 +2,8 @@
  * A typed client for the plugin's content API. Every response is parsed with the
  * shared schemas; every failure says which request failed and what to do next.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { type Change, ChangeSchema } from './codesign';
 import { CONTENT_SCHEMAS, type ContentOf, type ContentRoute, type Home, HomeSchema } from './content';
 import type { Locale } from './enums';
 import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, type Pagination } from './query';
@@ -19,6 +20,11 @@ export interface RitmeClientOptions {
   baseUrl: string;
   /** An API token; only needed for editor routes and previews. */
   token?: string;
+  /**
+   * Read drafts through the plugin's preview routes (needs a token with the
+   * preview permissions; only ever used server-side by the preview server).
+   */
+  drafts?: boolean;
   fetch?: typeof globalThis.fetch;
 }
 
@@ -45,6 +51,7 @@ export interface Page<T> {
 export function createRitmeClient(options: RitmeClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
+  const reads = options.drafts ? '/preview' : '';
 
   async function request<S extends z.ZodType>(
     path: string,
@@ -125,7 +132,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
       route: R,
       query: { locale?: Locale; page?: number; pageSize?: number } = {},
     ): Promise<Page<ContentOf<R>>> {
-      const result = await request(`/${route}`, listResponseSchema(CONTENT_SCHEMAS[route]), { query });
+      const result = await request(`${reads}/${route}`, listResponseSchema(CONTENT_SCHEMAS[route]), { query });
       return { data: result.data as ContentOf<R>[], pagination: result.meta.pagination };
     },
 
@@ -142,7 +149,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
     /** One published entry by slug or documentId. */
     async get<R extends ContentRoute>(route: R, idOrSlug: string, locale?: Locale): Promise<ContentOf<R>> {
       const result = await request(
-        `/${route}/${encodeURIComponent(idOrSlug)}`,
+        `${reads}/${route}/${encodeURIComponent(idOrSlug)}`,
         itemResponseSchema(CONTENT_SCHEMAS[route]),
         { query: { locale } },
       );
@@ -150,7 +157,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
     },
 
     async home(locale?: Locale): Promise<Home> {
-      return (await request('/home', itemResponseSchema(HomeSchema), { query: { locale } })).data;
+      return (await request(`${reads}/home`, itemResponseSchema(HomeSchema), { query: { locale } })).data;
     },
 
     async roundResults(idOrSlug: string, locale?: Locale): Promise<RoundResults> {
@@ -161,6 +168,11 @@ export function createRitmeClient(options: RitmeClientOptions) {
           { query: { locale } },
         )
       ).data;
+    },
+
+    /** The public "you asked, we changed" board. */
+    async changes(): Promise<Change[]> {
+      return (await request('/changes', itemResponseSchema(z.array(ChangeSchema)))).data;
     },
 
     async sendSuggestion(data: SuggestionInput): Promise<SubmissionReceipt> {

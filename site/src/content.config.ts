@@ -1,7 +1,7 @@
 /** The intranet's content, loaded from the Ritme plugin at build time. */
 import { defineCollection } from 'astro:content';
 import { cmsUrl, theme } from './config';
-import { ritmeHomeLoader, ritmeLoader, ritmeResultsLoader } from './loaders/ritme';
+import { ritmeChangesLoader, ritmeHomeLoader, ritmeLoader, ritmeResultsLoader } from './loaders/ritme';
 
 const options = { cmsUrl, locales: theme.locales };
 
@@ -14,4 +14,5 @@ export const collections = {
   rounds: defineCollection({ loader: ritmeLoader('evaluation-rounds', options) }),
   home: defineCollection({ loader: ritmeHomeLoader(options) }),
   results: defineCollection({ loader: ritmeResultsLoader(options) }),
+  changes: defineCollection({ loader: ritmeChangesLoader(options) }),
 };

@@ -6,6 +6,7 @@
 import { getCollection, getEntry } from 'astro:content';
 import type {
   Behaviour,
+  Change,
   EvaluationRound,
   Group,
   Home,
@@ -15,6 +16,7 @@ import type {
   Spotlight,
   Training,
 } from '@ritme/shared';
+import type { PageSource } from './pages';
 
 interface Collections {
   groups: Group;
@@ -40,8 +42,18 @@ export async function roundResults(locale: Locale, documentId: string): Promise<
   return entry ? (entry.data as RoundResults) : null;
 }
 
-const collator = (locale: Locale) => new Intl.Collator(locale);
-export const byText =
-  <T>(locale: Locale, text: (item: T) => string) =>
-  (a: T, b: T) =>
-    collator(locale).compare(text(a), text(b));
+export async function changesData(): Promise<Change[]> {
+  return (await getCollection('changes')).map((entry: { data: unknown }) => entry.data as Change);
+}
+
+/** The content layer as a page source: what the static build renders from. */
+export const collectionSource: PageSource = {
+  home: homeData,
+  groups: (locale) => entries('groups', locale),
+  behaviours: (locale) => entries('behaviours', locale),
+  trainings: (locale) => entries('trainings', locale),
+  people: (locale) => entries('people', locale),
+  rounds: (locale) => entries('rounds', locale),
+  results: (locale, round) => roundResults(locale, round.documentId),
+  changes: changesData,
+};

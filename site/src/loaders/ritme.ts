@@ -124,3 +124,18 @@ export function ritmeResultsLoader(options: RitmeLoaderOptions): Loader {
     },
   };
 }
+
+/** The public "you asked, we changed" board. */
+export function ritmeChangesLoader(options: RitmeLoaderOptions): Loader {
+  return {
+    name: 'ritme:changes',
+    load: async (context) => {
+      const client = createRitmeClient({ baseUrl: options.cmsUrl, fetch: options.fetch });
+      const changes = await fetching('changes', options.cmsUrl, () => client.changes());
+      replaceEntries(
+        context,
+        changes.map((change) => ({ id: change.documentId, data: asData(change) })),
+      );
+    },
+  };
+}

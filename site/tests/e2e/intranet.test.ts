@@ -5,11 +5,11 @@
  * template is checked with axe (WCAG 2.2 AA) in both languages.
  */
 import path from 'node:path';
+import { paths } from '@ritme/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../cms/tests/harness/api';
 import { bootStrapi, type TestStrapi } from '../../../cms/tests/harness/strapi';
-import { paths } from '../../src/i18n/routes';
 import { axe, launch } from './browser';
 import { type BuiltSite, buildSite, removeBuild, serve } from './site';
 

@@ -66,7 +66,8 @@ export async function serve(dir: string): Promise<{ url: string; close(): Promis
     if (!existsSync(file)) {
       res.statusCode = 404;
       res.setHeader('content-type', TYPES['.html'] as string);
-      res.end(readFileSync(path.join(dir, '404.html')));
+      const notFound = path.join(dir, '404.html');
+      res.end(existsSync(notFound) ? readFileSync(notFound) : 'Not found');
       return;
     }
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');

@@ -12,11 +12,18 @@ export const RitmeConfigSchema = z.strictObject({
     durationSeconds: z.number().int().min(1),
     enabled: z.boolean(),
   }),
+  /** Where the preview server runs; pilot invite links point here. */
+  previewUrl: z.url(),
+  /** Shared with the preview server: signs Preview-button links. Unset → no preview links. */
+  previewSecret: z.string().min(16, { message: 'Use at least 16 characters.' }).optional(),
 });
 export type RitmeConfig = z.infer<typeof RitmeConfigSchema>;
 
 export default {
-  default: { rateLimit: { points: 20, durationSeconds: 60, enabled: true } } satisfies RitmeConfig,
+  default: {
+    rateLimit: { points: 20, durationSeconds: 60, enabled: true },
+    previewUrl: 'http://localhost:4322',
+  } satisfies RitmeConfig,
   validator(config: unknown) {
     const parsed = RitmeConfigSchema.safeParse(config);
     if (!parsed.success) {

@@ -24,6 +24,7 @@ export interface RitmeQuery {
   findOne(params: Record<string, unknown>): Promise<Doc | null>;
   findMany(params: Record<string, unknown>): Promise<Doc[]>;
   count(params: Record<string, unknown>): Promise<number>;
+  update(params: Record<string, unknown>): Promise<Doc | null>;
 }
 
 export const documents = (strapi: Core.Strapi, uid: RitmeUid): RitmeDocuments =>

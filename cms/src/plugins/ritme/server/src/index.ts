@@ -4,21 +4,30 @@
  * limit on public submissions.
  */
 import type { Core } from '@strapi/strapi';
+import { registerAdminPermissions } from './bootstrap/admin-permissions';
 import config from './config';
 import contentTypes from './content-types';
+import adminInbox from './controllers/admin-inbox';
+import adminInvites from './controllers/admin-invites';
+import change from './controllers/change';
 import { readController } from './controllers/content';
 import evaluationResponse from './controllers/evaluation-response';
 import evaluationRound from './controllers/evaluation-round';
+import feedback from './controllers/feedback';
 import home from './controllers/home';
+import pilotSession from './controllers/pilot-session';
+import preview from './controllers/preview';
 import suggestion from './controllers/suggestion';
 import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
 import rateLimit from './middlewares/rate-limit';
-import { EDITOR_ACTIONS, PUBLIC_ACTIONS } from './permissions';
+import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
+import codesign from './services/codesign';
 import content from './services/content';
 import homeService from './services/home';
 import inbox from './services/inbox';
+import previewLinks from './services/preview-links';
 import results from './services/results';
 import submissions from './services/submissions';
 
@@ -29,7 +38,9 @@ export default {
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware() as unknown as DocumentMiddleware);
   },
-  bootstrap() {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await registerAdminPermissions(strapi);
+  },
   config,
   contentTypes,
   controllers: {
@@ -42,15 +53,23 @@ export default {
     home,
     suggestion,
     'evaluation-response': evaluationResponse,
+    change,
+    feedback,
+    'pilot-session': pilotSession,
+    preview,
+    'admin-inbox': adminInbox,
+    'admin-invites': adminInvites,
   },
   services: {
+    codesign,
     content,
     home: homeService,
     inbox,
+    'preview-links': previewLinks,
     results,
     submissions,
     /** Action lists for the host app's bootstrap and tests. */
-    permissions: () => ({ public: PUBLIC_ACTIONS, editor: EDITOR_ACTIONS }),
+    permissions: () => ({ public: PUBLIC_ACTIONS, editor: EDITOR_ACTIONS, preview: PREVIEW_ACTIONS }),
   },
   middlewares: { 'rate-limit': rateLimit },
   routes,

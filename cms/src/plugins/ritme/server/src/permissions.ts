@@ -20,6 +20,17 @@ export const PUBLIC_ACTIONS = [
   'evaluation-round.results',
   'suggestion.create',
   'evaluation-response.create',
+  'change.list',
+].map((action) => `plugin::ritme.${action}`);
+
+/** For the preview server's API token: drafts, pilot sessions and feedback. */
+export const PREVIEW_ACTIONS = [
+  'preview.home',
+  'preview.list',
+  'preview.show',
+  'pilot-session.open',
+  'pilot-session.check',
+  'feedback.create',
 ].map((action) => `plugin::ritme.${action}`);
 
 export const EDITOR_ACTIONS = [

@@ -177,6 +177,58 @@ export const suggestion = {
     email: plain('email'),
     status: plain('enumeration', { enum: [...SUGGESTION_STATUSES], default: 'new', required: true }),
     reply: plain('text'),
+    changedInBuild: plain('string'),
+    changedAt: plain('datetime'),
+  },
+};
+
+export const feedback = {
+  ...collectionType(
+    'feedback',
+    'feedbacks',
+    'Pilot feedback',
+    'Feedback a pilot user or editor left on a preview page',
+    submission,
+  ),
+  attributes: {
+    message: plain('text', { required: true }),
+    category: plain('enumeration', { enum: [...SUGGESTION_CATEGORIES], required: true }),
+    pagePath: plain('string', { required: true }),
+    locale: plain('enumeration', { enum: ['nl', 'en'], required: true }),
+    section: plain('string'),
+    contentRefs: plain('json'),
+    build: plain('string', { required: true }),
+    /** The pilot invite's documentId; empty for an editor who came in through Preview. */
+    invite: plain('string'),
+    /** The invite's name, kept only to show with the pilot's consent. */
+    author: plain('string'),
+    showName: plain('boolean', { default: false }),
+    status: plain('enumeration', { enum: [...SUGGESTION_STATUSES], default: 'new', required: true }),
+    reply: plain('text'),
+    changedInBuild: plain('string'),
+    changedAt: plain('datetime'),
+  },
+};
+
+const inviteBase = collectionType(
+  'pilot-invite',
+  'pilot-invites',
+  'Pilot invite',
+  'Access to the preview intranet for a pilot user; created from the co-design inbox',
+  submission,
+);
+export const pilotInvite = {
+  ...inviteBase,
+  // Created from the co-design inbox only: a token has to be generated and shown once.
+  pluginOptions: { ...inviteBase.pluginOptions, 'content-manager': { visible: false } },
+  attributes: {
+    name: plain('string', { required: true }),
+    email: plain('email'),
+    expiresAt: plain('datetime', { required: true }),
+    revoked: plain('boolean', { default: false }),
+    /** sha256 of the invite token; the token itself is shown once and never stored. */
+    tokenHash: plain('string', { required: true, unique: true, private: true }),
+    lastUsedAt: plain('datetime'),
   },
 };
 
@@ -191,4 +243,6 @@ export default {
   'evaluation-round': { schema: evaluationRound },
   'evaluation-response': { schema: evaluationResponse },
   suggestion: { schema: suggestion },
+  feedback: { schema: feedback },
+  'pilot-invite': { schema: pilotInvite },
 };

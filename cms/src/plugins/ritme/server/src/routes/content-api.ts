@@ -8,7 +8,8 @@ const read = (path: string, controller: string) => [
   { method: 'GET', path: `/${path}/:id`, handler: `${controller}.findOne`, config: { policies: [] } },
 ];
 
-const limited = { policies: [], middlewares: ['plugin::ritme.rate-limit'] };
+// A fresh object per route: Strapi writes each route's auth scope into its config.
+const limited = () => ({ policies: [], middlewares: ['plugin::ritme.rate-limit'] });
 
 export default {
   type: 'content-api',
@@ -27,8 +28,10 @@ export default {
       config: { policies: [] },
     },
 
-    { method: 'POST', path: '/suggestions', handler: 'suggestion.create', config: limited },
-    { method: 'POST', path: '/evaluation-responses', handler: 'evaluation-response.create', config: limited },
+    { method: 'GET', path: '/changes', handler: 'change.list', config: { policies: [] } },
+
+    { method: 'POST', path: '/suggestions', handler: 'suggestion.create', config: limited() },
+    { method: 'POST', path: '/evaluation-responses', handler: 'evaluation-response.create', config: limited() },
 
     // Editors only. Not named find/findOne on purpose: Strapi's "read-only" API
     // token type may call every find/findOne, and the inbox must stay private.
@@ -37,5 +40,13 @@ export default {
     { method: 'PUT', path: '/suggestions/:id', handler: 'suggestion.answer', config: { policies: [] } },
     { method: 'GET', path: '/evaluation-responses', handler: 'evaluation-response.list', config: { policies: [] } },
     { method: 'GET', path: '/evaluation-responses/:id', handler: 'evaluation-response.show', config: { policies: [] } },
+
+    // The preview server only (an API token with the preview permissions): drafts, pilots, feedback.
+    { method: 'GET', path: '/preview/home', handler: 'preview.home', config: { policies: [] } },
+    { method: 'GET', path: '/preview/:route', handler: 'preview.list', config: { policies: [] } },
+    { method: 'GET', path: '/preview/:route/:id', handler: 'preview.show', config: { policies: [] } },
+    { method: 'POST', path: '/pilot-sessions', handler: 'pilot-session.open', config: limited() },
+    { method: 'GET', path: '/pilot-sessions/:id', handler: 'pilot-session.check', config: { policies: [] } },
+    { method: 'POST', path: '/feedback', handler: 'feedback.create', config: { policies: [] } },
   ],
 };

@@ -1,11 +1,14 @@
 /**
- * Reads published content for the public API. Only ever asks Strapi for
- * `status: 'published'`; no caller-supplied parameter reaches the Document
- * Service, so no request can turn up a draft.
+ * Reads content for the API. Public routes always get `status: 'published'`
+ * (no caller-supplied parameter reaches the Document Service, so no request can
+ * turn up a draft); only the preview routes, behind the preview token, pass 'draft'.
  */
 import { type ContentRoute, type ListQuery, LOCALES, type Locale, type Localization } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { documents, type RitmeUid } from '../documents';
+
+export type Status = 'published' | 'draft';
+
 import { READ_MODELS } from '../read-models';
 
 type WithDocumentId = { documentId: string };
@@ -16,6 +19,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     uid: RitmeUid,
     entries: T[],
     locale: Locale,
+    status: Status = 'published',
   ): Promise<(T & { localizations: Localization[] })[]> {
     const ids = entries.map((entry) => entry.documentId);
     const byId = new Map<string, Localization[]>(ids.map((id) => [id, []]));
@@ -23,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       for (const other of LOCALES.filter((code) => code !== locale)) {
         const translations = await documents(strapi, uid).findMany({
           locale: other,
-          status: 'published',
+          status,
           filters: { documentId: { $in: ids } },
           fields: ['slug'],
           limit: ids.length,
@@ -40,9 +44,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return entries.map((entry) => ({ ...entry, localizations: byId.get(entry.documentId) ?? [] }));
   },
 
-  async list(route: ContentRoute, query: ListQuery) {
+  async list(route: ContentRoute, query: ListQuery, status: Status = 'published') {
     const model = READ_MODELS[route];
-    const published = { locale: query.locale, status: 'published' };
+    const published = { locale: query.locale, status };
     const [docs, total] = await Promise.all([
       documents(strapi, model.uid).findMany({
         ...published,
@@ -57,6 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       model.uid,
       docs.map((doc) => model.toDto(doc) as WithDocumentId),
       query.locale,
+      status,
     );
     return {
       data,
@@ -72,16 +77,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   /** One published entry by documentId or slug, or null. */
-  async findOne(route: ContentRoute, idOrSlug: string, locale: Locale) {
+  async findOne(route: ContentRoute, idOrSlug: string, locale: Locale, status: Status = 'published') {
     const model = READ_MODELS[route];
     const doc = await documents(strapi, model.uid).findFirst({
       locale,
-      status: 'published',
+      status,
       filters: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] },
       populate: model.populate,
     });
     if (!doc) return null;
-    const [entry] = await this.withLocalizations(model.uid, [model.toDto(doc) as WithDocumentId], locale);
+    const [entry] = await this.withLocalizations(model.uid, [model.toDto(doc) as WithDocumentId], locale, status);
     return entry ?? null;
   },
 });

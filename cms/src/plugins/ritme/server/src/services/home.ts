@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { documents } from '../documents';
 import { behaviourModel, evaluationRoundModel, sessionDto, sessionFields, spotlightModel } from '../read-models';
 import { one, personRef, personRefPopulate, refFields, trainingRef } from '../read-models/refs';
+import type { Status } from './content';
 
 const UPCOMING_SESSIONS = 6;
 const LATEST_SPOTLIGHTS = 3;
@@ -16,8 +17,8 @@ const PEOPLE = 12;
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const content = () => strapi.plugin('ritme').service('content');
 
-  async function focusBehaviour(locale: Locale, now: Date) {
-    const published = { locale, status: 'published' };
+  async function focusBehaviour(locale: Locale, now: Date, status: Status) {
+    const published = { locale, status };
     const ids = await documents(strapi, behaviourModel.uid).findMany({ ...published, fields: ['documentId'] });
     const focus = focusOfTheWeek(ids, now);
     if (!focus) return null;
@@ -27,14 +28,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       populate: behaviourModel.populate,
     });
     if (!doc) return null;
-    const [entry] = await content().withLocalizations(behaviourModel.uid, [behaviourModel.toDto(doc)], locale);
+    const [entry] = await content().withLocalizations(behaviourModel.uid, [behaviourModel.toDto(doc)], locale, status);
     return entry ?? null;
   }
 
-  async function upcomingSessions(locale: Locale, now: Date) {
+  async function upcomingSessions(locale: Locale, now: Date, status: Status) {
     const docs = await documents(strapi, 'plugin::ritme.training-session').findMany({
       locale,
-      status: 'published',
+      status,
       filters: { startsAt: { $gt: now.toISOString() } },
       sort: ['startsAt:asc'],
       fields: [...sessionFields],
@@ -50,21 +51,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .slice(0, UPCOMING_SESSIONS);
   }
 
-  async function latestSpotlights(locale: Locale) {
+  async function latestSpotlights(locale: Locale, status: Status) {
     const docs = await documents(strapi, spotlightModel.uid).findMany({
       locale,
-      status: 'published',
+      status,
       sort: spotlightModel.sort,
       populate: spotlightModel.populate,
       limit: LATEST_SPOTLIGHTS,
     });
-    return content().withLocalizations(spotlightModel.uid, docs.map(spotlightModel.toDto), locale);
+    return content().withLocalizations(spotlightModel.uid, docs.map(spotlightModel.toDto), locale, status);
   }
 
-  async function openRound(locale: Locale, now: Date) {
+  async function openRound(locale: Locale, now: Date, status: Status) {
     const doc = await documents(strapi, evaluationRoundModel.uid).findFirst({
       locale,
-      status: 'published',
+      status,
       filters: { opensAt: { $lte: now.toISOString() }, closesAt: { $gt: now.toISOString() } },
       sort: ['closesAt:asc'],
       populate: evaluationRoundModel.populate,
@@ -78,10 +79,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return entry ?? null;
   }
 
-  async function people(locale: Locale) {
+  async function people(locale: Locale, status: Status) {
     const docs = await documents(strapi, 'plugin::ritme.person').findMany({
       locale,
-      status: 'published',
+      status,
       filters: { kind: { $in: ['leader', 'ambassador'] } },
       sort: ['kind:desc', 'name:asc'],
       ...personRefPopulate,
@@ -91,13 +92,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async get(locale: Locale, now = new Date()) {
+    async get(locale: Locale, now = new Date(), status: Status = 'published') {
       const [focus, sessions, spotlights, round, leaders] = await Promise.all([
-        focusBehaviour(locale, now),
-        upcomingSessions(locale, now),
-        latestSpotlights(locale),
-        openRound(locale, now),
-        people(locale),
+        focusBehaviour(locale, now, status),
+        upcomingSessions(locale, now, status),
+        latestSpotlights(locale, status),
+        openRound(locale, now, status),
+        people(locale, status),
       ]);
       return {
         locale,

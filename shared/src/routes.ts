@@ -1,8 +1,10 @@
 /**
- * Every URL of the intranet, per locale: Dutch at /, English at /en/. Pages and
- * the language switcher both ask here, so a path is spelled in one place.
+ * Every URL of the intranet, per locale: Dutch at /, English at /en/. The
+ * site's pages, its language switcher and the CMS's Preview button all ask
+ * here, so a path is spelled in one place.
  */
-import type { Locale } from '@ritme/shared';
+import type { ContentRoute } from './content';
+import type { Locale } from './enums';
 
 const SEGMENTS = {
   nl: {
@@ -12,6 +14,7 @@ const SEGMENTS = {
     people: 'mensen',
     rounds: 'evaluatie',
     suggestion: 'suggestie',
+    changes: 'jij-vroeg-wij-veranderden',
   },
   en: {
     groups: 'groups',
@@ -20,6 +23,7 @@ const SEGMENTS = {
     people: 'people',
     rounds: 'evaluation',
     suggestion: 'suggestion',
+    changes: 'you-asked-we-changed',
   },
 } as const;
 
@@ -34,3 +38,22 @@ export const paths = {
 
 /** `/groepen/x/` → `groepen/x` (the shape Astro's rest parameter wants; undefined for the home page). */
 export const toParam = (path: string) => path.replace(/^\/+|\/+$/g, '') || undefined;
+
+/**
+ * Where an entry of a content route is shown: its own page, or for people and
+ * spotlights (which have none) the page that lists them.
+ */
+export function pathForEntry(route: ContentRoute, locale: Locale, slug: string): string {
+  switch (route) {
+    case 'groups':
+    case 'behaviours':
+    case 'trainings':
+      return paths.item(locale, route, slug);
+    case 'evaluation-rounds':
+      return paths.item(locale, 'rounds', slug);
+    case 'people':
+      return paths.section(locale, 'people');
+    case 'spotlights':
+      return paths.home(locale);
+  }
+}

@@ -1,0 +1,101 @@
+/** An editor's answer to an inbox item: status and reply, and "changed in build X" (which makes it done). */
+import type { InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
+import {
+  Button,
+  Field,
+  Flex,
+  Grid,
+  SingleSelect,
+  SingleSelectOption,
+  Textarea,
+  TextInput,
+} from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import * as React from 'react';
+import { STATUSES } from '../constants';
+import { useT } from '../utils/useT';
+
+interface Props {
+  item: InboxItem;
+  onSave: (update: InboxUpdate) => Promise<boolean>;
+  onClose: () => void;
+}
+
+export function InboxItemEditor({ item, onSave, onClose }: Props) {
+  const t = useT();
+  const [status, setStatus] = React.useState<SuggestionStatus>(item.status);
+  const [reply, setReply] = React.useState(item.reply ?? '');
+  const [build, setBuild] = React.useState('');
+  const [busy, setBusy] = React.useState<'answer' | 'build' | null>(null);
+  const id = `${item.kind}-${item.documentId}`;
+
+  const answer: InboxUpdate = {
+    ...(status !== item.status ? { status } : {}),
+    ...(reply.trim() !== (item.reply ?? '') ? { reply: reply.trim() } : {}),
+  };
+  const save = async (which: 'answer' | 'build', update: InboxUpdate) => {
+    setBusy(which);
+    const saved = await onSave(update);
+    setBusy(null);
+    if (saved && which === 'build') setBuild('');
+  };
+
+  return (
+    <Grid.Root gap={4}>
+      <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="status" id={`${id}-status`}>
+          <Field.Label>{t('ritme.edit.status')}</Field.Label>
+          <SingleSelect size="S" value={status} onChange={(value) => setStatus(value as SuggestionStatus)}>
+            {STATUSES.map((value) => (
+              <SingleSelectOption key={value} value={value}>
+                {t(`ritme.status.${value}`)}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={9} s={12} direction="column" alignItems="stretch">
+        <Field.Root name="reply" id={`${id}-reply`} hint={t('ritme.edit.replyHint')}>
+          <Field.Label>{t('ritme.edit.reply')}</Field.Label>
+          <Textarea value={reply} maxLength={4000} onChange={(event) => setReply(event.target.value)} />
+          <Field.Hint />
+        </Field.Root>
+      </Grid.Item>
+      <Grid.Item col={12} justifyContent="flex-end" gap={2}>
+        <Button variant="tertiary" onClick={onClose} disabled={busy !== null}>
+          {t('ritme.edit.close')}
+        </Button>
+        <Button
+          variant="secondary"
+          loading={busy === 'answer'}
+          disabled={busy !== null || Object.keys(answer).length === 0}
+          onClick={() => save('answer', answer)}
+        >
+          {t('ritme.edit.save')}
+        </Button>
+      </Grid.Item>
+      <Grid.Item col={12} direction="column" alignItems="stretch">
+        <Flex gap={2} alignItems="flex-end">
+          <Field.Root name="changedInBuild" id={`${id}-build`} flex="1">
+            <Field.Label>{t('ritme.edit.changedInBuild')}</Field.Label>
+            <TextInput
+              size="S"
+              value={build}
+              maxLength={80}
+              placeholder={item.changedInBuild ?? t('ritme.edit.buildPlaceholder')}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setBuild(event.target.value)}
+            />
+          </Field.Root>
+          <Button
+            startIcon={<Check />}
+            loading={busy === 'build'}
+            disabled={busy !== null || build.trim() === ''}
+            onClick={() => save('build', { changedInBuild: build.trim() })}
+          >
+            {t('ritme.edit.markChanged')}
+          </Button>
+        </Flex>
+      </Grid.Item>
+    </Grid.Root>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The co-design inbox: feedback from preview pages and suggestions from the
+ * site together, newest first, grouped by the page they are about.
+ */
+import type { Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
+import { Box, Flex, Typography } from '@strapi/design-system';
+import { Discuss } from '@strapi/icons';
+import { useNotification } from '@strapi/strapi/admin';
+import * as React from 'react';
+import { errorMessage, useRitmeApi } from '../api';
+import { InboxFilters } from '../components/InboxFilters';
+import { InboxItemCard } from '../components/InboxItemCard';
+import { Empty, LoadError, Loading } from '../components/LoadStates';
+import { groupByPage } from '../utils/groupByPage';
+import { useT } from '../utils/useT';
+
+export function InboxPage({ canUpdate }: { canUpdate: boolean }) {
+  const t = useT();
+  const api = useRitmeApi();
+  const { toggleNotification } = useNotification();
+  const [query, setQuery] = React.useState<InboxQuery>({});
+  const [inbox, setInbox] = React.useState<Inbox | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [loading, setLoading] = React.useState(true);
+  const latest = React.useRef(0);
+
+  const load = React.useCallback(async () => {
+    // Only the answer to the newest request counts when filters change quickly.
+    const request = ++latest.current;
+    setLoading(true);
+    try {
+      const result = await api.inbox(query);
+      if (request !== latest.current) return;
+      setInbox(result);
+      setError(null);
+    } catch (caught) {
+      if (request === latest.current) setError(errorMessage(caught));
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  }, [api, query]);
+
+  React.useEffect(() => {
+    void load();
+  }, [load]);
+
+  const save = async (item: InboxItem, update: InboxUpdate) => {
+    try {
+      await api.updateInboxItem(item.kind, item.documentId, update);
+      toggleNotification({ type: 'success', message: t('ritme.edit.saved') });
+      await load();
+      return true;
+    } catch (caught) {
+      toggleNotification({ type: 'danger', title: t('ritme.edit.failed'), message: errorMessage(caught) });
+      return false;
+    }
+  };
+
+  const filtered = Boolean(query.status || query.category || query.kind);
+  let body: React.ReactNode;
+  if (error) body = <LoadError message={error} onRetry={() => void load()} />;
+  else if (!inbox) body = <Loading label={t('ritme.inbox.loading')} />;
+  else if (inbox.items.length === 0)
+    body = (
+      <Empty
+        icon={<Discuss width="6rem" height="6rem" />}
+        content={t(filtered ? 'ritme.inbox.noMatch' : 'ritme.inbox.empty')}
+      />
+    );
+  else
+    body = groupByPage(inbox.items).map((group) => (
+      <Box tag="section" key={group.pagePath ?? ''} aria-busy={loading}>
+        <Flex gap={2} paddingBottom={3} alignItems="baseline">
+          <Typography variant="delta" tag="h2">
+            {group.pagePath ?? t('ritme.inbox.noPage')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {t('ritme.inbox.groupCount', { count: group.items.length })}
+          </Typography>
+        </Flex>
+        <Flex direction="column" alignItems="stretch" gap={3}>
+          {group.items.map((item) => (
+            <InboxItemCard
+              // Remount after a save so the editor starts from the stored values.
+              key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}`}
+              item={item}
+              canUpdate={canUpdate}
+              onSave={save}
+            />
+          ))}
+        </Flex>
+      </Box>
+    ));
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={6} paddingTop={6}>
+      <InboxFilters query={query} counts={inbox?.counts} onChange={setQuery} />
+      {body}
+    </Flex>
+  );
+}

@@ -1,0 +1,8 @@
+export const PLUGIN_ID = 'ritme';
+
+/** The admin permissions the server registers (see server/src/bootstrap/admin-permissions.ts). */
+export const PERMISSIONS = {
+  inboxRead: [{ action: 'plugin::ritme.inbox.read', subject: null }],
+  inboxUpdate: [{ action: 'plugin::ritme.inbox.update', subject: null }],
+  invitesManage: [{ action: 'plugin::ritme.invites.manage', subject: null }],
+};

@@ -1,0 +1,26 @@
+/**
+ * The admin panel's permissions for Ritme's own pages. They show up under
+ * Settings → Roles → Plugins → Ritme, and the admin routes check them.
+ */
+import type { Core } from '@strapi/strapi';
+
+export const ADMIN_ACTIONS = {
+  inboxRead: 'plugin::ritme.inbox.read',
+  inboxUpdate: 'plugin::ritme.inbox.update',
+  invitesManage: 'plugin::ritme.invites.manage',
+} as const;
+
+const ACTIONS = [
+  { uid: 'inbox.read', displayName: 'Read the co-design inbox', subCategory: 'co-design' },
+  { uid: 'inbox.update', displayName: 'Answer co-design feedback and suggestions', subCategory: 'co-design' },
+  { uid: 'invites.manage', displayName: 'Manage pilot invites', subCategory: 'pilots' },
+].map((action) => ({ ...action, section: 'plugins', pluginName: 'ritme' }));
+
+interface ActionProvider {
+  registerMany(actions: typeof ACTIONS): Promise<unknown>;
+}
+
+export async function registerAdminPermissions(strapi: Core.Strapi) {
+  const permission = strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider };
+  await permission.actionProvider.registerMany(ACTIONS);
+}

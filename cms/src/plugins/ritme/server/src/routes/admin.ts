@@ -1,0 +1,30 @@
+/**
+ * The admin panel's routes, mounted by Strapi under /ritme and reached with an
+ * admin JWT. Each one checks an admin permission registered in bootstrap.
+ */
+import { ADMIN_ACTIONS } from '../bootstrap/admin-permissions';
+
+const allowed = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+export default {
+  type: 'admin',
+  routes: [
+    { method: 'GET', path: '/inbox', handler: 'admin-inbox.list', config: allowed(ADMIN_ACTIONS.inboxRead) },
+    {
+      method: 'PUT',
+      path: '/inbox/:kind/:id',
+      handler: 'admin-inbox.update',
+      config: allowed(ADMIN_ACTIONS.inboxUpdate),
+    },
+    { method: 'GET', path: '/invites', handler: 'admin-invites.list', config: allowed(ADMIN_ACTIONS.invitesManage) },
+    { method: 'POST', path: '/invites', handler: 'admin-invites.create', config: allowed(ADMIN_ACTIONS.invitesManage) },
+    {
+      method: 'POST',
+      path: '/invites/:id/revoke',
+      handler: 'admin-invites.revoke',
+      config: allowed(ADMIN_ACTIONS.invitesManage),
+    },
+  ],
+};

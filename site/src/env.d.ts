@@ -1,0 +1,15 @@
+/// <reference types="astro/client" />
+
+/** Set by the preview server's middleware; absent in the static production build. */
+interface RitmePreviewLocals {
+  session: import('./preview/session').PreviewSession;
+  build: string;
+  cmsOrigin: string;
+  resolve(pathname: string): Promise<import('./data/pages').PageProps | null>;
+}
+
+declare namespace App {
+  interface Locals {
+    ritmePreview?: RitmePreviewLocals;
+  }
+}

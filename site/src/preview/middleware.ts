@@ -1,0 +1,63 @@
+/**
+ * The preview server's gate. Every page needs a session: a pilot's (from an
+ * invite link, re-checked against Strapi on each request) or an editor's (from
+ * Strapi's Preview button). Every response is marked noindex and uncacheable,
+ * and only the CMS may frame it.
+ */
+
+import { defineMiddleware } from 'astro:middleware';
+import type { Locale } from '@ritme/shared';
+import { theme } from '../config';
+import { buildPages } from '../data/pages';
+import { previewConfig } from './config';
+import { inviteState } from './invites';
+import { liveSource } from './live-source';
+import { decodeSession, SESSION_COOKIE } from './session';
+
+const OPEN = ['/_astro/', '/pilot/', '/preview-entry/', '/preview-access/'];
+const isOpen = (pathname: string) =>
+  OPEN.some((prefix) => pathname.startsWith(prefix)) || /^\/[^/]+\.(svg|png|ico|txt)$/.test(pathname);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const config = previewConfig();
+  let response: Response;
+  if (isOpen(context.url.pathname)) {
+    response = await next();
+  } else {
+    const session = decodeSession(config.secret, context.cookies.get(SESSION_COOKIE)?.value);
+    let state: Awaited<ReturnType<typeof inviteState>> | 'down' = 'active';
+    if (session?.kind === 'pilot') state = await inviteState(config, session.invite).catch(() => 'down' as const);
+    if (!session) {
+      response = await context.rewrite('/preview-access/no-session/');
+    } else if (state === 'down') {
+      response = await context.rewrite('/preview-access/cms-down/');
+    } else if (state !== 'active') {
+      response = await context.rewrite(`/preview-access/${state === 'unknown' ? 'revoked' : state}/`);
+    } else {
+      const drafts = session.kind === 'pilot' || session.status === 'draft';
+      const source = liveSource(config, drafts);
+      context.locals.ritmePreview = {
+        session,
+        build: config.build,
+        cmsOrigin: config.cmsOrigin,
+        async resolve(pathname: string) {
+          const locale: Locale = pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'nl';
+          const pages = await buildPages(source, theme.locales, new Date(), locale);
+          const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
+          return pages.find((page) => page.path === wanted)?.props ?? null;
+        },
+      };
+      response = await next();
+    }
+  }
+  // A copy, because some responses (redirects, rewrites) come with read-only headers.
+  const out = new Response(response.body, response);
+  const headers = out.headers;
+  headers.set('X-Robots-Tag', 'noindex, nofollow');
+  headers.set('Cache-Control', 'private, no-store');
+  headers.set('Vary', 'Cookie');
+  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('Content-Security-Policy', `frame-ancestors 'self' ${config.cmsOrigin}`);
+  headers.set('X-Content-Type-Options', 'nosniff');
+  return out;
+});
