@@ -10,7 +10,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,11 +75,19 @@ function ensureDemoEnv() {
         `JWT_SECRET=${secret()}`,
         `ENCRYPTION_KEY=${secret()}`,
         `RITME_DEMO_ADMIN_PASSWORD=${password}`,
+        `PREVIEW_SECRET=${secret()}`,
         '',
       ].join('\n'),
       { mode: 0o600 },
     );
     console.log('→ Generated demo secrets in cms/.env');
+  }
+  // .env files from before the preview server existed get a preview secret too.
+  if (!/^PREVIEW_SECRET=/m.test(readFileSync(file, 'utf8'))) {
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8').trimEnd()}\nPREVIEW_SECRET=${randomBytes(24).toString('base64')}\n`,
+    );
   }
   const env = Object.fromEntries(
     readFileSync(file, 'utf8')
@@ -88,6 +96,23 @@ function ensureDemoEnv() {
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
   return env;
+}
+
+/** The newest modification time of any file below `dir` (0 when it does not exist). */
+function newest(dir) {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const full = path.join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+  }, 0);
+}
+
+/** The admin panel is built once, and again when the admin code (the app's or the plugin's) changed. */
+function adminIsStale() {
+  const built = path.join(CMS, 'dist/build/index.html');
+  if (!existsSync(built)) return true;
+  const sources = Math.max(newest(path.join(CMS, 'src/admin')), newest(path.join(PLUGIN, 'admin/src')));
+  return sources > statSync(built).mtimeMs;
 }
 
 async function waitFor(url, child, seconds) {
@@ -111,7 +136,7 @@ async function start() {
   buildPlugin();
   const env = ensureDemoEnv();
   const port = process.env.PORT ?? '1337';
-  if (!existsSync(path.join(CMS, 'dist/build/index.html')) || process.argv.includes('--rebuild')) {
+  if (adminIsStale() || process.argv.includes('--rebuild')) {
     console.log('→ Building the Strapi admin panel (about a minute, once)…');
     mustPnpm(['--filter', '@ritme/cms', 'exec', 'strapi', 'build'], 'Building Strapi');
   } else {
@@ -119,11 +144,23 @@ async function start() {
   }
 
   console.log('→ Starting Strapi (SQLite, demo content in Dutch and English)…');
+  const previewPort = process.env.PREVIEW_PORT ?? '4322';
+  const previewUrl = `http://localhost:${previewPort}`;
+  const tokenFile = path.join(CMS, '.tmp/preview-token');
+  const pilotLinkFile = path.join(CMS, '.tmp/demo-pilot-link');
   const child = spawn('npx', pnpmArgs(['--filter', '@ritme/cms', 'exec', 'strapi', 'start']), {
     cwd: ROOT,
     stdio: 'inherit',
     shell: isWindows,
-    env: { NODE_ENV: 'development', RITME_SEED: 'demo', PORT: port, ...process.env },
+    env: {
+      NODE_ENV: 'development',
+      RITME_SEED: 'demo',
+      PORT: port,
+      PREVIEW_URL: previewUrl,
+      RITME_PREVIEW_TOKEN_FILE: tokenFile,
+      RITME_DEMO_PILOT_LINK_FILE: pilotLinkFile,
+      ...process.env,
+    },
   });
   const stop = () => child.kill('SIGINT');
   process.on('SIGINT', stop);
@@ -142,17 +179,39 @@ async function start() {
     console.error('✖ Building the intranet failed (see above). Strapi keeps running.');
   }
   const sitePort = process.env.SITE_PORT ?? '4321';
-  const preview = spawn(
-    path.join(SITE, 'node_modules/.bin/astro'),
-    ['preview', '--port', sitePort, '--host', '127.0.0.1'],
-    {
-      cwd: SITE,
-      stdio: 'ignore',
-      env: siteEnv,
-    },
-  );
+  const astro = path.join(SITE, 'node_modules/.bin/astro');
+  const preview = spawn(astro, ['preview', '--port', sitePort, '--host', '127.0.0.1'], {
+    cwd: SITE,
+    stdio: 'ignore',
+    env: siteEnv,
+  });
+
+  console.log('→ Building the preview server for pilots…');
+  const previewEnv = {
+    ...siteEnv,
+    RITME_MODE: 'preview',
+    RITME_SITE_OUT: 'dist-preview',
+    RITME_SITE_CACHE: 'node_modules/.astro-preview',
+  };
+  const previewBuilt = run(astro, ['build'], { cwd: SITE, env: previewEnv }) === 0;
+  const previewServer = previewBuilt
+    ? spawn(process.execPath, [path.join(SITE, 'dist-preview/server/entry.mjs')], {
+        cwd: SITE,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          HOST: '127.0.0.1',
+          PORT: previewPort,
+          CMS_URL: base,
+          RITME_PREVIEW_TOKEN: readFileSync(tokenFile, 'utf8').trim(),
+          PREVIEW_SECRET: env.PREVIEW_SECRET,
+          RITME_BUILD: `demo-${new Date().toISOString().slice(0, 10)}`,
+        },
+      })
+    : null;
   const stopAll = () => {
     preview.kill('SIGTERM');
+    previewServer?.kill('SIGTERM');
     child.kill('SIGINT');
   };
   process.removeListener('SIGINT', stop);
@@ -167,6 +226,9 @@ async function start() {
       '──────────────────────────────────────────────────────────────',
       '  Ritme demo is running',
       `  Intranet (nl/en) ${siteUp ? `${siteUrl}/  ·  ${siteUrl}/en/` : 'did not start; see above'}`,
+      `  Preview (pilots) ${previewServer ? previewUrl : 'did not build; see above'}`,
+      `  Pilot invite     ${existsSync(pilotLinkFile) ? readFileSync(pilotLinkFile, 'utf8').trim() : '(create one in Strapi → Co-design → Pilots)'}`,
+      '  Editors          the Preview button on any Ritme entry in Strapi opens it on the preview server',
       `  Strapi admin     ${base}/admin`,
       `  Admin login      admin@ritme.local / ${env.RITME_DEMO_ADMIN_PASSWORD}`,
       `  Content API      ${base}/api/ritme/home?locale=nl`,
@@ -201,7 +263,13 @@ function test() {
 }
 
 function bench() {
-  fail('No benchmarks yet: they arrive with the "Measured" issue.');
+  checkNode();
+  ensureInstalled();
+  buildPlugin();
+  // Forwards extra arguments, e.g. `npm run bench -- --sizes 1000`.
+  if (run(process.execPath, [path.join(ROOT, 'bench/site-build.mjs'), ...process.argv.slice(3)]) !== 0) {
+    fail('The build benchmark failed (see above).');
+  }
 }
 
 const command = process.argv[2];

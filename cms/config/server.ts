@@ -11,4 +11,6 @@ export default ({ env }: { env: Env }) => ({
   // Behind a load balancer, trust X-Forwarded-For so rate limits apply per client.
   proxy: env.bool('TRUST_PROXY', false),
   app: { keys: env.array('APP_KEYS') },
+  // No update checks against the npm registry at boot (tests, CI, air-gapped intranets).
+  logger: { updates: { enabled: false } },
 });

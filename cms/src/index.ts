@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureDemoAdmin } from './bootstrap/demo-admin';
 import { ensureLocales } from './bootstrap/locales';
 import { syncPublicPermissions } from './bootstrap/permissions';
-import { ensurePreviewToken } from './bootstrap/preview-token';
+import { ensureDemoPilotLink, ensurePreviewToken } from './bootstrap/preview-token';
 import { seedDemo } from './seed';
 
 export default {
@@ -20,6 +20,8 @@ export default {
       strapi.log.info(`ritme demo seed: ${result.created} created, ${result.kept} already there.`);
     }
     if (process.env.RITME_PREVIEW_TOKEN_FILE) await ensurePreviewToken(strapi, process.env.RITME_PREVIEW_TOKEN_FILE);
+    if (process.env.RITME_DEMO_PILOT_LINK_FILE)
+      await ensureDemoPilotLink(strapi, process.env.RITME_DEMO_PILOT_LINK_FILE);
     const password = process.env.RITME_DEMO_ADMIN_PASSWORD;
     if (password && process.env.NODE_ENV !== 'production') await ensureDemoAdmin(strapi, password);
   },

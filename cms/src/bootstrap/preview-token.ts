@@ -1,7 +1,8 @@
 /**
  * For the demo: an API token for the preview server with exactly the plugin's
- * preview permissions, written to a file (mode 600) that `npm start` passes on.
- * In production an admin creates this token in Settings → API Tokens.
+ * preview permissions, written to a file (mode 600) that `npm start` passes on,
+ * and a pilot invite link to try it with. In production an admin creates the
+ * token in Settings → API Tokens and invites pilots from the co-design page.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,4 +28,14 @@ export async function ensurePreviewToken(strapi: Core.Strapi, file: string): Pro
       });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, created.accessKey, { mode: 0o600 });
+}
+
+/** For the demo: one pilot invite whose link is written to a file (the token itself is only hashed in Strapi). */
+export async function ensureDemoPilotLink(strapi: Core.Strapi, file: string): Promise<void> {
+  if (process.env.NODE_ENV === 'production' || (existsSync(file) && readFileSync(file, 'utf8').trim())) return;
+  const codesign = strapi.plugin('ritme').service('codesign');
+  const expiresAt = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000).toISOString();
+  const invite = await codesign.createInvite({ name: 'Demo pilot', expiresAt });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, invite.link, { mode: 0o600 });
 }
