@@ -9,7 +9,8 @@ import type { PageSource } from '../data/pages';
 import type { PreviewConfig } from './config';
 
 export function liveSource(config: PreviewConfig, drafts: boolean): PageSource {
-  const client = createRitmeClient({ baseUrl: config.cmsUrl, token: config.token, drafts });
+  // The token only opens the preview routes; published pages are read like everyone else reads them.
+  const client = createRitmeClient({ baseUrl: config.cmsUrl, token: drafts ? config.token : undefined, drafts });
   const publicClient = createRitmeClient({ baseUrl: config.cmsUrl });
   return {
     home: (locale) => client.home(locale),

@@ -94,6 +94,54 @@ describe('Strapi Preview → the preview server', () => {
     expect(publicResponse.status).toBe(404);
   });
 
+  it('shows only published content when the editor previews the published version', async () => {
+    const handler = app.strapi.config.get('admin.preview.config.handler') as (
+      uid: string,
+      target: object,
+    ) => Promise<string>;
+    const published = (await app.strapi
+      .documents('plugin::ritme.behaviour' as never)
+      .findFirst({ locale: 'en', status: 'published' } as never)) as {
+      documentId: string;
+      title: string;
+    };
+    const page = await open(
+      await handler('plugin::ritme.behaviour', { documentId: published.documentId, locale: 'en', status: 'published' }),
+    );
+    expect(new URL(page.url()).pathname).toMatch(/^\/en\/behaviours\//);
+    expect(await page.locator('h1').textContent()).toBe(published.title);
+    expect(await page.locator('.preview-banner').textContent()).toContain('published only');
+    await page.goto(`${preview.url}/gedrag/`);
+    expect(await page.getByText(DRAFT_TITLE).count()).toBe(0);
+  });
+
+  it('reloads when Strapi announces a change, and only when the message comes from the CMS', async () => {
+    const { page } = await pilotPage();
+    const cms = await page.context().newPage();
+    await cms.goto(`${app.baseUrl}/robots.txt`);
+    const [popup] = await Promise.all([
+      cms.waitForEvent('popup'),
+      cms.evaluate((url) => {
+        (window as unknown as { preview: Window | null }).preview = window.open(url);
+      }, `${preview.url}/groepen/`),
+    ]);
+    await popup.waitForLoadState('load');
+    let loads = 0;
+    popup.on('load', () => {
+      loads += 1;
+    });
+    // From the page itself (not the CMS): ignored.
+    await popup.evaluate(() => window.postMessage({ type: 'strapiUpdate' }, '*'));
+    await popup.waitForTimeout(800);
+    expect(loads).toBe(0);
+    // From the CMS's origin: the preview reloads.
+    await cms.evaluate(() =>
+      (window as unknown as { preview: Window }).preview.postMessage({ type: 'strapiUpdate' }, '*'),
+    );
+    await popup.waitForEvent('load', { timeout: 5000 });
+    expect(loads).toBe(1);
+  });
+
   it('refuses a tampered or expired Preview link', async () => {
     const handler = app.strapi.config.get('admin.preview.config.handler') as (
       uid: string,
