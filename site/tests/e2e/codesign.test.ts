@@ -101,7 +101,7 @@ describe('Strapi Preview → the preview server', () => {
     ) => Promise<string>;
     const published = (await app.strapi
       .documents('plugin::ritme.behaviour' as never)
-      .findFirst({ locale: 'en', status: 'published' } as never)) as {
+      .findFirst({ locale: 'en', status: 'published' } as never)) as unknown as {
       documentId: string;
       title: string;
     };
