@@ -2,7 +2,11 @@ export default [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  // Strapi's default request headers, plus the Idempotency-Key a browser may send with a submission.
+  {
+    name: 'strapi::cors',
+    config: { headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'Idempotency-Key'] },
+  },
   'strapi::poweredBy',
   'strapi::query',
   // Submissions are a few kB and trainings a few dozen; refuse anything much larger before it is parsed.

@@ -125,6 +125,8 @@ describe('the ritme plugin', () => {
             ].includes(field),
         )
         .sort(),
-    ).toEqual(['answers', 'group', 'round']);
+    ).toEqual(['answers', 'group', 'idempotencyKey', 'round']);
+    // The client's random Idempotency-Key: private, and hidden in the admin too.
+    expect(attributesOf('evaluation-response').idempotencyKey).toMatchObject({ private: true, unique: true });
   });
 });

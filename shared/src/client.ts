@@ -10,6 +10,7 @@ import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, 
 import { type RoundResults, RoundResultsSchema } from './rounds';
 import {
   type EvaluationResponseInput,
+  IDEMPOTENCY_KEY_HEADER,
   type SubmissionReceipt,
   SubmissionReceiptSchema,
   type SuggestionInput,
@@ -30,6 +31,16 @@ export interface RitmeClientOptions {
 
 export type FieldError = { path: (string | number)[]; message: string };
 
+export interface SendOptions {
+  /**
+   * Makes the request safe to retry: send the same key again (after a timeout
+   * or a dropped connection) and the CMS returns the first receipt instead of
+   * storing a second copy. Use a fresh random key, e.g. `crypto.randomUUID()`,
+   * per submission (8–100 characters of A-Z, a-z, 0-9, "_", "-").
+   */
+  idempotencyKey?: string;
+}
+
 export class RitmeApiError extends Error {
   override readonly name = 'RitmeApiError';
   constructor(
@@ -48,6 +59,10 @@ export interface Page<T> {
   pagination: Pagination;
 }
 
+/** Like the data, the key is checked by the CMS: a malformed one is a 400 with a message. */
+const idempotencyHeaders = (send: SendOptions): Record<string, string> =>
+  send.idempotencyKey === undefined ? {} : { [IDEMPOTENCY_KEY_HEADER]: send.idempotencyKey };
+
 export function createRitmeClient(options: RitmeClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -56,14 +71,19 @@ export function createRitmeClient(options: RitmeClientOptions) {
   async function request<S extends z.ZodType>(
     path: string,
     schema: S,
-    init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined> } = {},
+    init: {
+      method?: string;
+      body?: unknown;
+      query?: Record<string, string | number | undefined>;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<z.infer<S>> {
     const url = new URL(`${baseUrl}/api/ritme${path}`);
     for (const [key, value] of Object.entries(init.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const method = init.method ?? 'GET';
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -175,17 +195,22 @@ export function createRitmeClient(options: RitmeClientOptions) {
       return (await request('/changes', itemResponseSchema(z.array(ChangeSchema)))).data;
     },
 
-    async sendSuggestion(data: SuggestionInput): Promise<SubmissionReceipt> {
+    async sendSuggestion(data: SuggestionInput, send: SendOptions = {}): Promise<SubmissionReceipt> {
       return (
-        await request('/suggestions', itemResponseSchema(SubmissionReceiptSchema), { method: 'POST', body: { data } })
+        await request('/suggestions', itemResponseSchema(SubmissionReceiptSchema), {
+          method: 'POST',
+          body: { data },
+          headers: idempotencyHeaders(send),
+        })
       ).data;
     },
 
-    async sendEvaluationResponse(data: EvaluationResponseInput): Promise<SubmissionReceipt> {
+    async sendEvaluationResponse(data: EvaluationResponseInput, send: SendOptions = {}): Promise<SubmissionReceipt> {
       return (
         await request('/evaluation-responses', itemResponseSchema(SubmissionReceiptSchema), {
           method: 'POST',
           body: { data },
+          headers: idempotencyHeaders(send),
         })
       ).data;
     },

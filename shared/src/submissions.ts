@@ -60,6 +60,17 @@ export const SuggestionSchema = z.object({
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
+/**
+ * The `Idempotency-Key` header a client may send with a submission: a random
+ * value (a UUID will do) that makes a retry safe. The first request with a key
+ * stores the submission; every later one with the same key, on the same route,
+ * gets the first receipt back (200 instead of 201) and stores nothing.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,100}$/, {
+  message: 'Must be 8 to 100 characters of A-Z, a-z, 0-9, "_" or "-" (a random UUID will do).',
+});
+
 /** What the public gets back after sending a suggestion: nothing personal echoed. */
 export const SubmissionReceiptSchema = z.object({ documentId, receivedAt: z.string() });
 export type SubmissionReceipt = z.infer<typeof SubmissionReceiptSchema>;

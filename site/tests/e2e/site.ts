@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const SITE_DIR = path.resolve(import.meta.dirname, '../..');
@@ -16,8 +15,21 @@ export interface BuiltSite {
   output: string;
 }
 
-export function buildSite(cmsUrl: string, extraEnv: Record<string, string> = {}): Promise<BuiltSite> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ritme-site-'));
+/**
+ * `astro build` against `cmsUrl` into `<folder>/dist` (cache in `<folder>/cache`):
+ * a new temporary folder, or `into` to build again over an earlier build.
+ * The folder is inside site/ (named like the preview builds, so git and Biome
+ * ignore it): Astro writes a static build's prerender chunks next to its output
+ * only when that is under the working directory; otherwise into site/.astro/,
+ * which two test files building at the same time would share and break.
+ * A failed build removes the folder it made (never one passed as `into`).
+ */
+export function buildSite(
+  cmsUrl: string,
+  extraEnv: Record<string, string> = {},
+  options: { into?: string } = {},
+): Promise<BuiltSite> {
+  const dir = options.into ?? mkdtempSync(path.join(SITE_DIR, '.preview-test-site-'));
   const outDir = path.join(dir, 'dist');
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(SITE_DIR, 'node_modules/.bin/astro'), ['build'], {
@@ -37,10 +49,14 @@ export function buildSite(cmsUrl: string, extraEnv: Record<string, string> = {})
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
-    child.on('error', reject);
+    const fail = (error: Error) => {
+      if (!options.into) rmSync(dir, { recursive: true, force: true });
+      reject(error);
+    };
+    child.on('error', fail);
     child.on('exit', (code) => {
       if (code === 0) resolve({ dir: outDir, output });
-      else reject(Object.assign(new Error(`astro build exited with ${code}:\n${output.slice(-3000)}`), { output }));
+      else fail(Object.assign(new Error(`astro build exited with ${code}:\n${output.slice(-3000)}`), { output }));
     });
   });
 }

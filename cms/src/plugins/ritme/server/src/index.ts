@@ -1,7 +1,7 @@
 /**
  * The Ritme plugin's server side: content types, the /api/ritme content API,
- * the document middlewares that fill slugs and round questions, and the rate
- * limit on public submissions.
+ * the document middlewares that fill slugs and round questions, the rate
+ * limit on public submissions, and a JSON-only guard in front of the body parser.
  */
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
@@ -20,6 +20,7 @@ import preview from './controllers/preview';
 import suggestion from './controllers/suggestion';
 import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
+import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
@@ -37,6 +38,8 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware() as unknown as DocumentMiddleware);
+    // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
+    strapi.server.use(jsonOnly(strapi) as never);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerAdminPermissions(strapi);

@@ -30,6 +30,17 @@ const page = { localized: true, draftAndPublish: true };
 const submission = { localized: false, draftAndPublish: false };
 const plain = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra });
 
+/**
+ * The random Idempotency-Key a client may send with a public submission (not
+ * identity: never shown to editors). `column.unique` makes it a database unique
+ * index, not only Strapi's check before insert, so two simultaneous requests
+ * with one key store one row; the submissions service answers the other with
+ * the first receipt. A fresh object per type, as Strapi may write into it.
+ * `hiddenKey` keeps it out of the admin's content manager as well.
+ */
+const idempotencyKey = () => plain('string', { unique: true, private: true, maxLength: 100, column: { unique: true } });
+const hiddenKey = () => ({ attributes: { idempotencyKey: { hidden: true } } });
+
 export const group = {
   ...collectionType('group', 'groups', 'Group', 'A team, project, department or community', page),
   attributes: {
@@ -152,11 +163,13 @@ export const evaluationResponse = {
     'An anonymous answer to an evaluation round: no user, IP address or user agent is stored',
     submission,
   ),
+  config: hiddenKey(),
   attributes: {
     /** documentIds, not relations: answers stay tied to a round whatever its drafts and locales do. */
     round: plain('string', { required: true }),
     group: plain('string'),
     answers: plain('json', { required: true }),
+    idempotencyKey: idempotencyKey(),
   },
 };
 
@@ -168,6 +181,7 @@ export const suggestion = {
     'An idea, problem, question or praise from an employee',
     submission,
   ),
+  config: hiddenKey(),
   attributes: {
     message: plain('text', { required: true }),
     category: plain('enumeration', { enum: [...SUGGESTION_CATEGORIES], required: true }),
@@ -179,6 +193,7 @@ export const suggestion = {
     reply: plain('text'),
     changedInBuild: plain('string'),
     changedAt: plain('datetime'),
+    idempotencyKey: idempotencyKey(),
   },
 };
 

@@ -8,18 +8,25 @@ import type { Core } from '@strapi/strapi';
 import { documents } from '../documents';
 import { evaluationResponseDto } from '../read-models/submissions';
 import { SubmissionRejected } from '../services/submissions';
-import { type HttpContext, idParam, parseBody, parseQuery } from '../validation/request';
+import {
+  type HttpContext,
+  idempotencyKeyHeader,
+  idParam,
+  parseBody,
+  parseQuery,
+  sendReceipt,
+} from '../validation/request';
 
 const UID = 'plugin::ritme.evaluation-response';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: HttpContext) {
+    const options = idempotencyKeyHeader(ctx);
+    if (!options) return;
     const input = parseBody(ctx, EvaluationResponseInputSchema, 'evaluation response');
     if (!input) return;
     try {
-      const receipt = await strapi.plugin('ritme').service('submissions').createEvaluationResponse(input);
-      ctx.status = 201;
-      ctx.body = { data: receipt };
+      sendReceipt(ctx, await strapi.plugin('ritme').service('submissions').createEvaluationResponse(input, options));
     } catch (error) {
       if (!(error instanceof SubmissionRejected)) throw error;
       ctx.badRequest(error.message, { errors: error.errors });

@@ -6,16 +6,24 @@ import { SuggestionInputSchema, SuggestionListQuerySchema, SuggestionUpdateSchem
 import type { Core } from '@strapi/strapi';
 import { documents } from '../documents';
 import { suggestionDto } from '../read-models/submissions';
-import { type HttpContext, idParam, parseBody, parseQuery } from '../validation/request';
+import {
+  type HttpContext,
+  idempotencyKeyHeader,
+  idParam,
+  parseBody,
+  parseQuery,
+  sendReceipt,
+} from '../validation/request';
 
 const UID = 'plugin::ritme.suggestion';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async create(ctx: HttpContext) {
+    const options = idempotencyKeyHeader(ctx);
+    if (!options) return;
     const input = parseBody(ctx, SuggestionInputSchema, 'suggestion');
     if (!input) return;
-    ctx.status = 201;
-    ctx.body = { data: await strapi.plugin('ritme').service('submissions').createSuggestion(input) };
+    sendReceipt(ctx, await strapi.plugin('ritme').service('submissions').createSuggestion(input, options));
   },
 
   async list(ctx: HttpContext) {

@@ -3,17 +3,18 @@
  * match the shared schema; query strings may hold only the keys a route knows.
  * A rejection is a 400 in Strapi's error format with one message per field.
  */
-import { toFieldErrors } from '@ritme/shared';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, toFieldErrors } from '@ritme/shared';
 import { z } from 'zod';
 
 export interface HttpContext {
   query: Record<string, unknown>;
   params: Record<string, string>;
-  request: { body?: unknown };
+  request: { body?: unknown; headers?: Record<string, string | string[] | undefined> };
   badRequest(message: string, details?: unknown): void;
   notFound(message: string, details?: unknown): void;
   status: number;
   body: unknown;
+  set?(name: string, value: string): void;
 }
 
 const Envelope = z.strictObject({ data: z.unknown() });
@@ -58,4 +59,32 @@ export function idParam(ctx: HttpContext): string | undefined {
   if (parsed.success) return parsed.data;
   ctx.notFound('Not found.');
   return undefined;
+}
+
+/**
+ * The optional `Idempotency-Key` header of a public submission. Absent → `{}`;
+ * well-formed → `{ idempotencyKey }`; anything else (empty, too short or long,
+ * other characters, sent twice) → 400 with a message, and undefined.
+ */
+export function idempotencyKeyHeader(ctx: HttpContext): { idempotencyKey?: string } | undefined {
+  const raw = ctx.request.headers?.[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
+  if (raw === undefined) return {};
+  const parsed = IdempotencyKeySchema.safeParse(raw);
+  if (parsed.success) return { idempotencyKey: parsed.data };
+  const message = parsed.error.issues[0]?.message ?? 'Invalid.';
+  ctx.badRequest(`Invalid ${IDEMPOTENCY_KEY_HEADER} header. ${message} Leave it out to send without one.`, {
+    errors: [{ path: [IDEMPOTENCY_KEY_HEADER], message }],
+  });
+  return undefined;
+}
+
+/**
+ * Answer a stored submission: 201 with its receipt, or — for a retry whose
+ * idempotency key was seen before — 200 with the first receipt and the header
+ * `Idempotent-Replayed: true`.
+ */
+export function sendReceipt(ctx: HttpContext, receipt: { documentId: string; receivedAt: string; replayed: boolean }) {
+  ctx.status = receipt.replayed ? 200 : 201;
+  if (receipt.replayed) ctx.set?.('Idempotent-Replayed', 'true');
+  ctx.body = { data: { documentId: receipt.documentId, receivedAt: receipt.receivedAt } };
 }
