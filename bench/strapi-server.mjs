@@ -10,12 +10,20 @@
  *
  * Forked with an IPC channel (bench/site-build.mjs does that), it answers
  * messages `{ id, cmd, ...args }` with `{ id, ok, result | error }`:
- *   populate { n, method: 'auto'|'ds'|'bulk', budgetSeconds }  fill it (see below)
+ *   populate { n, method: 'auto'|'ds'|'bulk', budgetSeconds, counts? }  fill it (see below);
+ *                                 `counts` overrides planCounts(n) per type, e.g. { group: 100 }
  *   verify                        check the rows as Strapi keeps them
  *   update-behaviour { marker }   change one behaviour's nl title, publish it
  *   memory                        this process's RSS figures
  *   stop                          shut Strapi down and exit
  * and exits when its parent goes away.
+ *
+ * Two optional environment variables (bench/api-bench.mjs uses both; without
+ * them nothing changes):
+ *   RITME_BENCH_DATABASE_URL  a PostgreSQL database (made by the caller) instead of the SQLite file
+ *   RITME_BENCH_SETUP         a module whose `setup({ strapi, cmsRequire })` runs after
+ *                             `strapi.load()` and before Strapi listens; the commands
+ *                             it returns are added to the ones above
  *
  * Standalone, for poking at it by hand:
  *   node bench/strapi-server.mjs [--populate 1000] [--method auto] [--lifetime 3600]
@@ -37,6 +45,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -66,7 +75,8 @@ const defaults = {
 };
 for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
 Object.assign(process.env, {
-  DATABASE_URL: '', // always SQLite here
+  // SQLite, unless the caller made a PostgreSQL database for us.
+  DATABASE_URL: process.env.RITME_BENCH_DATABASE_URL ?? '',
   RITME_SEED: '',
   STRAPI_TELEMETRY_DISABLED: 'true',
 });
@@ -113,11 +123,16 @@ function mulberry32(seed) {
   };
 }
 
-export function planCounts(n) {
+export function planCounts(n, override = {}) {
   const counts = {};
   for (const [type, share] of Object.entries(SHARES)) counts[type] = Math.max(1, Math.round(n * share));
   counts.behaviour += n - Object.values(counts).reduce((a, b) => a + b, 0);
-  counts['training-session'] = Math.ceil(counts.training / 2);
+  for (const [type, count] of Object.entries(override ?? {})) {
+    if (!(type in SHARES) && type !== 'training-session') throw new Error(`counts: unknown type ${type}`);
+    if (!Number.isInteger(count) || count < 1) throw new Error(`counts.${type} must be a whole number ≥ 1`);
+    counts[type] = count;
+  }
+  counts['training-session'] = override?.['training-session'] ?? Math.ceil(counts.training / 2);
   return counts;
 }
 
@@ -125,8 +140,8 @@ export function planCounts(n) {
  * Every document to create: `{ type, index, fields(locale), refs }`, where refs
  * are relations to other planned documents as `{ attribute: [{ type, index }] }`.
  */
-function makePlan(n, now) {
-  const counts = planCounts(n);
+function makePlan(n, now, override) {
+  const counts = planCounts(n, override);
   const random = mulberry32(20240611);
   /** k distinct indexes below `max`. */
   const pick = (k, max) => {
@@ -252,6 +267,14 @@ async function boot() {
   strapi = createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
   strapi.log.level = process.env.RITME_BENCH_LOG ?? 'warn';
   await strapi.load();
+  if (process.env.RITME_BENCH_SETUP) {
+    const extension = await import(pathToFileURL(path.resolve(process.env.RITME_BENCH_SETUP)).href);
+    const commands = (await extension.setup({ strapi, cmsRequire })) ?? {};
+    for (const [name, handler] of Object.entries(commands)) {
+      if (name in COMMANDS || name === 'stop') throw new Error(`RITME_BENCH_SETUP: command ${name} exists already`);
+      COMMANDS[name] = handler;
+    }
+  }
   await new Promise((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Strapi did not start listening.');
@@ -453,10 +476,10 @@ async function createRounds(groupIds, now) {
   return demoContent.rounds.length;
 }
 
-async function populate({ n, method = 'auto', budgetSeconds = 300 }) {
+async function populate({ n, method = 'auto', budgetSeconds = 300, counts: override }) {
   if (!Number.isInteger(n) || n < 10) throw new Error('populate needs n ≥ 10');
   const now = new Date();
-  const { plan, counts } = makePlan(n, now);
+  const { plan, counts } = makePlan(n, now, override);
   const documentIds = new Map(); // `${type}#${index}` → documentId
   const idOf = (target) => {
     const id = documentIds.get(`${target.type}#${target.index}`);
@@ -556,7 +579,8 @@ async function verify() {
     const [{ noSlug }] = meta.attributes.slug
       ? await knex()(meta.tableName).count({ noSlug: '*' }).whereNull('slug').orWhere('slug', '')
       : [{ noSlug: 0 }];
-    if (noSlug) problems.push(`${type}: ${noSlug} rows without a slug`);
+    // Counts come back as strings from PostgreSQL.
+    if (Number(noSlug)) problems.push(`${type}: ${noSlug} rows without a slug`);
     let links = 0;
     for (const [name, attribute] of Object.entries(meta.attributes)) {
       const joinTable = attribute.joinTable;
@@ -567,7 +591,7 @@ async function verify() {
         .join(`${target} as t`, 't.id', `l.${joinTable.inverseJoinColumn.name}`)
         .count({ mismatched: '*' })
         .whereRaw('s.locale <> t.locale OR (s.published_at IS NULL) <> (t.published_at IS NULL)');
-      if (mismatched) problems.push(`${type}.${name}: ${mismatched} links cross locale or draft/published`);
+      if (Number(mismatched)) problems.push(`${type}.${name}: ${mismatched} links cross locale or draft/published`);
       const [{ count }] = await knex()(joinTable.name).count({ count: '*' });
       links += Number(count);
     }

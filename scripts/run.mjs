@@ -266,9 +266,16 @@ function bench() {
   checkNode();
   ensureInstalled();
   buildPlugin();
-  // Forwards extra arguments, e.g. `npm run bench -- --sizes 1000`.
-  if (run(process.execPath, [path.join(ROOT, 'bench/site-build.mjs'), ...process.argv.slice(3)]) !== 0) {
-    fail('The build benchmark failed (see above).');
+  // `npm run bench` runs both; `npm run bench -- api` or `-- site [--sizes 1000]` runs one.
+  const [which, ...rest] = process.argv.slice(3);
+  const scripts =
+    which === 'api' ? ['api-bench.mjs'] : which === 'site' ? ['site-build.mjs'] : ['api-bench.mjs', 'site-build.mjs'];
+  const args = which === 'api' || which === 'site' ? rest : process.argv.slice(3);
+  for (const script of scripts) {
+    console.log(`\n→ bench/${script}`);
+    if (run(process.execPath, [path.join(ROOT, 'bench', script), ...(scripts.length === 1 ? args : [])]) !== 0) {
+      fail(`bench/${script} failed (see above).`);
+    }
   }
 }
 
