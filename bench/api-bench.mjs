@@ -1,4 +1,12 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 /**
  * API benchmark for the Ritme plugin: its read routes against stock Strapi REST
  * asking for the same data, and how fast the two public submission routes take
@@ -36,14 +44,7 @@
  * ends are let finish (not counted) before the next one starts.
  * Everything listens on 127.0.0.1; the whole run stops by itself after 90 minutes.
  */
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -111,10 +112,6 @@ const sec = (millis) => `${(millis / 1000).toFixed(1)} s`;
 const kb = (bytes) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} kB`;
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
-const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`]
-    .concat(rows.map((row) => `| ${row.join(' | ')} |`))
-    .join('\n');
 const log = (message) => console.error(`[api-bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 /** A Strapi REST query string (qs bracket style) from an object. */
@@ -823,19 +820,9 @@ async function benchDatabase(db, rm, workDir) {
 // Report
 // ---------------------------------------------------------------------------
 function machine(results) {
-  const cpus = os.cpus();
-  const version = (pkg, from) => {
-    try {
-      return createRequire(from)(`${pkg}/package.json`).version;
-    } catch {
-      return '?';
-    }
-  };
+  const version = packageVersion;
   return {
-    cpu: `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores`,
-    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    node: process.version,
+    ...machineBasics(),
     strapi: version('@strapi/strapi', path.join(ROOT, 'cms/package.json')),
     autocannon: version('autocannon', path.join(ROOT, 'package.json')),
     databases: results.map((r) => r.dbInfo.version).join('; '),

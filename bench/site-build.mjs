@@ -1,4 +1,22 @@
 #!/usr/bin/env node
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 /**
  * Build benchmark for the Ritme intranet: how long `astro build` of site/ takes,
  * how much memory it needs and how much it fetches from Strapi, for N entries
@@ -20,24 +38,7 @@
  * Afterwards site/dist and site/node_modules/.astro are deleted, so the next
  * normal build starts with a clean content sync. See bench/README.md.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import http from 'node:http';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -95,10 +96,6 @@ const size = (bytes) =>
         : bytes >= 1024
           ? `${(bytes / 1024).toFixed(1)} kB`
           : `${bytes} B`;
-const table = (head, rows) =>
-  [`| ${head.join(' | ')} |`, `|${head.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`]
-    .concat(rows.map((row) => `| ${row.join(' | ')} |`))
-    .join('\n');
 const log = (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
 // ---------------------------------------------------------------------------
@@ -620,19 +617,9 @@ async function benchSize(n) {
 // Report
 // ---------------------------------------------------------------------------
 function machine() {
-  const cpus = os.cpus();
-  const version = (pkg, from) => {
-    try {
-      return createRequire(from)(`${pkg}/package.json`).version;
-    } catch {
-      return '?';
-    }
-  };
+  const version = packageVersion;
   return {
-    cpu: `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores`,
-    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    node: process.version,
+    ...machineBasics(),
     astro: version('astro', path.join(SITE, 'package.json')),
     strapi: version('@strapi/strapi', path.join(ROOT, 'cms/package.json')),
     timer: existsSync(TIME_BIN) ? `${TIME_BIN} -v` : '/proc polling',
