@@ -1,6 +1,16 @@
 /** The evaluation round form: the round's questions, answered anonymously. */
 import { useEffect, useId, useState } from 'react';
-import { Alert, describedBy, Field, type FormTexts, Honeypot, SubmitButton, Thanks, useSubmission } from './form-parts';
+import {
+  Alert,
+  describedBy,
+  Field,
+  Form,
+  type FormTexts,
+  Honeypot,
+  SubmitButton,
+  Thanks,
+  useSubmission,
+} from './form-parts';
 import { draftStore } from './submit';
 
 export interface EvaluationTexts extends FormTexts {
@@ -35,14 +45,7 @@ export default function EvaluationForm({ endpoint, round, questions, texts, maxL
 
   const err = status.fields;
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit({ round, answers }, honeypot);
-      }}
-    >
+    <Form onSubmit={() => void submit({ round, answers }, honeypot)}>
       <p>{texts.anonymous}</p>
       <Alert message={status.alert ?? null} alertRef={alertRef} />
       {err.answers && <p className="field-error">{err.answers}</p>}
@@ -75,6 +78,6 @@ export default function EvaluationForm({ endpoint, round, questions, texts, maxL
       })}
       <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
       <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
-    </form>
+    </Form>
   );
 }

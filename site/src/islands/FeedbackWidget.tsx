@@ -5,7 +5,7 @@
  * stays when sending fails.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, describedBy, Field, type FormTexts, SubmitButton, Thanks, useSubmission } from './form-parts';
+import { Alert, describedBy, Field, Form, type FormTexts, SubmitButton, Thanks, useSubmission } from './form-parts';
 
 export interface WidgetTexts extends FormTexts {
   open: string;
@@ -82,14 +82,7 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
             </button>
           </Thanks>
         ) : (
-          <form
-            className="form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit(data, '');
-            }}
-          >
+          <Form onSubmit={() => void submit(data, '')}>
             <p>{texts.intro}</p>
             <Alert message={status.alert} alertRef={alertRef} />
             <fieldset className="field">
@@ -162,7 +155,7 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
               </label>
             )}
             <SubmitButton sending={status.state === 'sending'} label={texts.send} sendingLabel={texts.sending} />
-          </form>
+          </Form>
         )}
       </dialog>
     </>

@@ -1,6 +1,16 @@
 /** The suggestion form: an idea, problem, question or praise, sent to the Ritme plugin. */
 import { useEffect, useId, useState } from 'react';
-import { Alert, describedBy, Field, type FormTexts, Honeypot, SubmitButton, Thanks, useSubmission } from './form-parts';
+import {
+  Alert,
+  describedBy,
+  Field,
+  Form,
+  type FormTexts,
+  Honeypot,
+  SubmitButton,
+  Thanks,
+  useSubmission,
+} from './form-parts';
 import { draftStore } from './submit';
 
 export interface SuggestionTexts extends FormTexts {
@@ -62,14 +72,7 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
   const err = status.fields;
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit(data, honeypot);
-      }}
-    >
+    <Form onSubmit={() => void submit(data, honeypot)}>
       <Alert message={status.alert} alertRef={alertRef} />
       <Field id={`${id}-category`} label={texts.category} error={err.category}>
         <select
@@ -126,6 +129,6 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
       </Field>
       <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
       <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
-    </form>
+    </Form>
   );
 }

@@ -3,7 +3,7 @@
  * the alert and thank-you messages, a labelled field with its error, and the
  * honeypot that bots fill in and people never see.
  */
-import { type ReactNode, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type ErrorTexts, type SendResult, send } from './submit';
 
 export interface FormTexts extends ErrorTexts {
@@ -156,5 +156,29 @@ export function SubmitButton({
         {sending ? sendingLabel : label}
       </button>
     </div>
+  );
+}
+
+/**
+ * A form that sends with JavaScript only. Its fields stay disabled until the
+ * island has hydrated: before that, typing would be wiped by hydration and a
+ * click would submit the page natively, losing the text.
+ */
+export function Form({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <fieldset className="form-fields" disabled={!hydrated}>
+        {children}
+      </fieldset>
+    </form>
   );
 }
