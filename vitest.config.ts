@@ -3,12 +3,14 @@
  * per file, on SQLite always and on PostgreSQL when DATABASE_URL is set (each
  * file creates and drops its own database on that server).
  */
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const apiProject = (database: 'sqlite' | 'postgres') => ({
   test: {
     name: `api:${database}`,
     include: ['cms/tests/**/*.test.ts', 'site/tests/integration/**/*.test.ts'],
+    // *.multi.test.ts runs several Strapis on one shared database: PostgreSQL only.
+    exclude: [...configDefaults.exclude, ...(database === 'sqlite' ? ['cms/tests/**/*.multi.test.ts'] : [])],
     // Strapi in the default forks pool dies with "Channel closed"; threads work.
     pool: 'threads' as const,
     globalSetup: ['cms/tests/harness/global-setup.ts'],

@@ -195,7 +195,8 @@ async function start() {
   };
   const previewBuilt = run(astro, ['build'], { cwd: SITE, env: previewEnv }) === 0;
   const previewServer = previewBuilt
-    ? spawn(process.execPath, [path.join(SITE, 'dist-preview/server/entry.mjs')], {
+    ? // Our entry in front of the build: it sets the real client address before Astro reads it.
+      spawn(process.execPath, [path.join(SITE, 'src/preview/server.mjs'), path.join(SITE, 'dist-preview')], {
         cwd: SITE,
         stdio: 'inherit',
         env: {

@@ -16,7 +16,10 @@ export default ({ env }: { env: Env }) => ({
       allowedOrigins: [env('PREVIEW_URL', 'http://localhost:4322')],
       async handler(uid: string, target: PreviewTarget) {
         const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
-        return strapi.plugin('ritme').service('preview-links').urlFor(uid, target);
+        // Content Manager asks only that an admin is logged in ("TODO: Permissions to preview
+        // content"): the plugin checks that this admin may read the entry before it signs a link.
+        const ability = strapi.requestContext.get()?.state?.userAbility as object | undefined;
+        return strapi.plugin('ritme').service('preview-links').urlFor(uid, target, ability);
       },
     },
   },

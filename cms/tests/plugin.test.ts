@@ -7,7 +7,6 @@
 import {
   CADENCES,
   CONTENT_SCHEMAS,
-  EvaluationResponseSchema,
   GROUP_KINDS,
   LOCALES,
   PERSON_KINDS,
@@ -63,7 +62,8 @@ describe('the ritme plugin', () => {
   });
 
   it('serves only fields that exist in the Strapi schemas', () => {
-    const computed = new Set(['documentId', 'locale', 'updatedAt', 'createdAt', 'localizations']);
+    // `preview` is added by preview reads only (draft or published, what is missing).
+    const computed = new Set(['documentId', 'locale', 'updatedAt', 'createdAt', 'localizations', 'preview']);
     const typeOf: Record<string, string> = {
       groups: 'group',
       behaviours: 'behaviour',
@@ -79,10 +79,7 @@ describe('the ritme plugin', () => {
         expect(attributes, `${route}.${field}`).toHaveProperty(field);
       }
     }
-    for (const [name, schema] of [
-      ['suggestion', SuggestionSchema],
-      ['evaluation-response', EvaluationResponseSchema],
-    ] as const) {
+    for (const [name, schema] of [['suggestion', SuggestionSchema]] as const) {
       for (const field of Object.keys(schema.shape)) {
         if (computed.has(field)) continue;
         expect(attributesOf(name), `${name}.${field}`).toHaveProperty(field);
@@ -125,8 +122,32 @@ describe('the ritme plugin', () => {
             ].includes(field),
         )
         .sort(),
-    ).toEqual(['answers', 'group', 'idempotencyKey', 'round']);
+    ).toEqual(['answers', 'group', 'idempotencyFingerprint', 'idempotencyKey', 'round']);
     // The client's random Idempotency-Key: private, and hidden in the admin too.
     expect(attributesOf('evaluation-response').idempotencyKey).toMatchObject({ private: true, unique: true });
+  });
+
+  it('keeps what belongs to the thing itself one value in every language', () => {
+    const shared: [string, string[]][] = [
+      ['evaluation-round', ['opensAt', 'closesAt', 'minimumResponses']],
+      ['training-session', ['startsAt', 'endsAt', 'seats', 'onlineUrl']],
+      ['person', ['name']],
+    ];
+    for (const [type, fields] of shared) {
+      for (const field of fields) {
+        expect(attributesOf(type)[field].pluginOptions?.i18n?.localized, `${type}.${field}`).toBe(false);
+      }
+    }
+    // …while what is written in a language stays per language.
+    for (const [type, field] of [
+      ['evaluation-round', 'title'],
+      ['evaluation-round', 'questions'],
+      ['training-session', 'location'],
+      ['person', 'roleTitle'],
+    ]) {
+      expect(attributesOf(type as string)[field as string].pluginOptions?.i18n?.localized, `${type}.${field}`).toBe(
+        true,
+      );
+    }
   });
 });

@@ -275,23 +275,33 @@ describe('round results', () => {
   });
 
   it('stay hidden below the minimum, and show sorted, unlinked answers at the minimum', async () => {
-    const answer = (works_well: string, obstacles: string) =>
-      docs(app.strapi, 'evaluation-response').create({
-        data: { round: ids.closed, group: null, answers: { works_well, obstacles, next_steps: '' } },
+    // Answers as if they arrived while the round was open: only those count.
+    const answer = async (round: string, works_well: string, obstacles: string) => {
+      const { documentId } = await docs(app.strapi, 'evaluation-response').create({
+        data: { round, group: null, answers: { works_well, obstacles, next_steps: '' } },
       });
-    for (const [a, b] of [
+      const inWindow = new Date(Date.parse(roundDates('closed').opensAt) + 86_400_000).toISOString();
+      await app.strapi.db
+        .query('plugin::ritme.evaluation-response' as never)
+        .update({ where: { documentId }, data: { createdAt: inWindow } });
+    };
+    const four = [
       ['Zoeken', 'Inloggen'],
       ['Agenda', 'Meldingen'],
       ['Groepen', 'Tijd'],
       ['Berichten', 'Apps'],
-    ]) {
-      await answer(a as string, b as string);
-    }
-    const below = await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds/${ids.closed}/results`);
+    ];
+    const few = await createPage(app.strapi, 'evaluation-round', {
+      title: 'Te weinig antwoorden',
+      ...roundDates('closed'),
+      minimumResponses: 5,
+    });
+    for (const [a, b] of four) await answer(few, a as string, b as string);
+    const below = await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds/${few}/results`);
     expect(below.body.data).toEqual({ available: false, reason: 'below_minimum', minimum: 5 });
     expect(JSON.stringify(below.body)).not.toContain('Zoeken');
 
-    await answer('Nieuws', '');
+    for (const [a, b] of [...four, ['Nieuws', '']]) await answer(ids.closed, a as string, b as string);
     const at = RoundResultsSchema.parse(
       (await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds/${ids.closed}/results`)).body.data,
     );
@@ -307,7 +317,7 @@ describe('round results', () => {
 
 describe('under load', () => {
   beforeEach(() => {
-    app.strapi.config.set('plugin::ritme.rateLimit', { enabled: true, points: 100000, durationSeconds: 60 });
+    app.strapi.config.set('plugin::ritme.rateLimit.submissions', { points: 100000, durationSeconds: 60 });
   });
 
   it('stores exactly 200 of 200 concurrent valid submissions', async () => {
@@ -321,7 +331,7 @@ describe('under load', () => {
   });
 
   it('tells a client that floods to wait, per route, and stores nothing more', async () => {
-    app.strapi.config.set('plugin::ritme.rateLimit', { enabled: true, points: 3, durationSeconds: 60 });
+    app.strapi.config.set('plugin::ritme.rateLimit.submissions', { points: 3, durationSeconds: 60 });
     const before = await countRows(app.strapi, 'suggestion');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i += 1) statuses.push((await postSuggestion({ ...valid, message: `Flood ${i}` })).status);

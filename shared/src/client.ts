@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { type Change, ChangeSchema } from './codesign';
-import { CONTENT_SCHEMAS, type ContentOf, type ContentRoute, type Home, HomeSchema } from './content';
+import { CONTENT_SCHEMAS, type ContentOf, type ContentRoute, type DraftScope, type Home, HomeSchema } from './content';
 import type { Locale } from './enums';
 import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, type Pagination } from './query';
 import { type RoundResults, RoundResultsSchema } from './rounds';
@@ -22,10 +22,13 @@ export interface RitmeClientOptions {
   /** An API token; only needed for editor routes and previews. */
   token?: string;
   /**
-   * Read drafts through the plugin's preview routes (needs a token with the
-   * preview permissions; only ever used server-side by the preview server).
+   * Read through the plugin's preview routes, with the drafts of this scope
+   * besides published content: `'shared'` (what editors shared with pilots) or
+   * one documentId (an editor's Preview link). Needs a token with the preview
+   * permissions; only ever used server-side by the preview server. Entries then
+   * carry `preview` (published or not, shared or not, missing fields).
    */
-  drafts?: boolean;
+  drafts?: DraftScope;
   fetch?: typeof globalThis.fetch;
 }
 
@@ -67,6 +70,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? globalThis.fetch;
   const reads = options.drafts ? '/preview' : '';
+  const scope = options.drafts ? { drafts: options.drafts } : {};
 
   async function request<S extends z.ZodType>(
     path: string,
@@ -152,7 +156,9 @@ export function createRitmeClient(options: RitmeClientOptions) {
       route: R,
       query: { locale?: Locale; page?: number; pageSize?: number } = {},
     ): Promise<Page<ContentOf<R>>> {
-      const result = await request(`${reads}/${route}`, listResponseSchema(CONTENT_SCHEMAS[route]), { query });
+      const result = await request(`${reads}/${route}`, listResponseSchema(CONTENT_SCHEMAS[route]), {
+        query: { ...query, ...scope },
+      });
       return { data: result.data as ContentOf<R>[], pagination: result.meta.pagination };
     },
 
@@ -171,13 +177,13 @@ export function createRitmeClient(options: RitmeClientOptions) {
       const result = await request(
         `${reads}/${route}/${encodeURIComponent(idOrSlug)}`,
         itemResponseSchema(CONTENT_SCHEMAS[route]),
-        { query: { locale } },
+        { query: { locale, ...scope } },
       );
       return result.data as ContentOf<R>;
     },
 
     async home(locale?: Locale): Promise<Home> {
-      return (await request(`${reads}/home`, itemResponseSchema(HomeSchema), { query: { locale } })).data;
+      return (await request(`${reads}/home`, itemResponseSchema(HomeSchema), { query: { locale, ...scope } })).data;
     },
 
     async roundResults(idOrSlug: string, locale?: Locale): Promise<RoundResults> {

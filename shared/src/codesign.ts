@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums';
-import { documentId, plainText, requiredText } from './text';
+import { documentId, personName, plainText, requiredText } from './text';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const contentRef = z.string().regex(/^[a-z0-9-]{1,40}:[a-z0-9]{10,64}$/, {
@@ -13,7 +13,14 @@ const contentRef = z.string().regex(/^[a-z0-9-]{1,40}:[a-z0-9]{10,64}$/, {
 });
 const sitePath = plainText(300).regex(/^\/[^\s]*$/, { message: 'Must be a site path starting with "/".' });
 
-export const FEEDBACK_LIMITS = { message: 2000, section: 120, build: 80, reply: 4000, refs: 30 } as const;
+export const FEEDBACK_LIMITS = { message: 2000, section: 120, build: 80, reply: 4000, refs: 30, summary: 600 } as const;
+
+/**
+ * What an editor writes for the public board, per language. The board never
+ * shows what a pilot or employee typed: only this, once the item is done.
+ */
+export const PublicSummarySchema = z.object({ nl: z.string().nullable(), en: z.string().nullable() });
+export type PublicSummary = z.infer<typeof PublicSummarySchema>;
 
 /** What the feedback widget sends to the preview server. */
 export const FeedbackInputSchema = z.strictObject({
@@ -64,6 +71,7 @@ export const InboxItemSchema = z.object({
   reply: z.string().nullable(),
   changedInBuild: z.string().nullable(),
   changedAt: z.string().nullable(),
+  publicSummary: PublicSummarySchema,
   createdAt: z.string(),
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;
@@ -87,20 +95,29 @@ export const InboxSchema = z.object({
 });
 export type Inbox = z.infer<typeof InboxSchema>;
 
-/** What an editor may change on an inbox item. Marking it changed sets the status to done. */
+/**
+ * What an editor may change on an inbox item. Marking it changed sets the
+ * status to done. A public summary is set per language; an empty one removes it.
+ */
 export const InboxUpdateSchema = z
   .strictObject({
     status: z.enum(SUGGESTION_STATUSES).optional(),
     reply: plainText(FEEDBACK_LIMITS.reply).optional(),
     changedInBuild: plainText(FEEDBACK_LIMITS.build).optional(),
+    publicSummary: z
+      .strictObject({
+        nl: plainText(FEEDBACK_LIMITS.summary).optional(),
+        en: plainText(FEEDBACK_LIMITS.summary).optional(),
+      })
+      .optional(),
   })
   .refine((value) => Object.values(value).some((v) => v !== undefined), {
-    message: 'Send a status, a reply or a build.',
+    message: 'Send a status, a reply, a build or a public summary.',
   });
 export type InboxUpdate = z.infer<typeof InboxUpdateSchema>;
 
 export const PilotInviteCreateSchema = z.strictObject({
-  name: requiredText(100),
+  name: personName(100).refine((value) => value.length > 0, { message: 'Must not be empty.' }),
   email: z.email({ message: 'Must be an email address.' }).max(254).optional(),
   expiresAt: isoDateTime.refine((value) => Date.parse(value) > Date.now(), {
     message: 'Must be in the future.',
@@ -136,16 +153,19 @@ export const PilotSessionSchema = z.object({
 });
 export type PilotSession = z.infer<typeof PilotSessionSchema>;
 
-/** One line on the public "you asked, we changed" board. */
+/**
+ * One line on the public "you asked, we changed" board: only what an editor
+ * approved. No words of the sender, no draft's path: the summary an editor
+ * wrote (per language), a link only to a page that is public (per language),
+ * and a name only when the pilot agreed to be named.
+ */
 export const ChangeSchema = z.object({
   documentId,
   kind: z.enum(INBOX_KINDS),
-  asked: z.string(),
-  reply: z.string(),
+  summary: PublicSummarySchema,
   changedInBuild: z.string().nullable(),
   changedAt: isoDateTime,
-  pagePath: z.string().nullable(),
-  /** Only when the pilot agreed to be named. */
+  links: z.object({ nl: z.string().nullable(), en: z.string().nullable() }),
   author: z.string().nullable(),
 });
 export type Change = z.infer<typeof ChangeSchema>;

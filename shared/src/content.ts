@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CADENCES, GROUP_KINDS, LOCALES, PERSON_KINDS, SKILLS, TRAINING_FOCUSES, TRAINING_FORMATS } from './enums';
+import { MINIMUM_RESPONSES_FLOOR } from './rounds';
 import { documentId, slug } from './text';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -15,12 +16,37 @@ const locale = z.enum(LOCALES);
 export const LocalizationSchema = z.object({ locale, slug, documentId });
 export type Localization = z.infer<typeof LocalizationSchema>;
 
+/**
+ * Only in the preview API's answers (never on public routes): whether the
+ * version shown is the published one, whether editors shared the entry's draft
+ * with pilots, and which required fields a draft still lacks (Strapi does not
+ * require them before publishing). A missing value is served as a placeholder
+ * so the page still renders; views hide what is listed here.
+ */
+export const PreviewMarkSchema = z.object({
+  published: z.boolean(),
+  sharedWithPilots: z.boolean(),
+  missing: z.array(z.string()),
+});
+export type PreviewMark = z.infer<typeof PreviewMarkSchema>;
+const preview = PreviewMarkSchema.optional();
+
+/**
+ * Which drafts a preview read may show, besides published content: `shared`
+ * (every draft an editor shared with pilots) or one documentId (the draft an
+ * editor opened with Strapi's Preview button, in the locale asked for).
+ */
+export const DRAFTS_SHARED = 'shared';
+export const DraftScopeSchema = z.union([z.literal(DRAFTS_SHARED), documentId]);
+export type DraftScope = z.infer<typeof DraftScopeSchema>;
+
 const base = {
   documentId,
   locale,
   slug,
   updatedAt: isoDateTime,
   localizations: z.array(LocalizationSchema),
+  preview,
 };
 
 export const GroupRefSchema = z.object({
@@ -28,6 +54,7 @@ export const GroupRefSchema = z.object({
   slug,
   name: z.string(),
   kind: z.enum(GROUP_KINDS),
+  preview,
 });
 export type GroupRef = z.infer<typeof GroupRefSchema>;
 
@@ -37,6 +64,7 @@ export const BehaviourRefSchema = z.object({
   title: z.string(),
   insteadOf: z.string(),
   cadence: z.enum(CADENCES),
+  preview,
 });
 export type BehaviourRef = z.infer<typeof BehaviourRefSchema>;
 
@@ -47,6 +75,7 @@ export const TrainingRefSchema = z.object({
   skill: z.enum(SKILLS),
   focus: z.enum(TRAINING_FOCUSES),
   format: z.enum(TRAINING_FORMATS),
+  preview,
 });
 export type TrainingRef = z.infer<typeof TrainingRefSchema>;
 
@@ -64,6 +93,7 @@ export const PersonRefSchema = z.object({
   roleTitle: z.string(),
   kind: z.enum(PERSON_KINDS),
   photo: PhotoSchema.nullable(),
+  preview,
 });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
 
@@ -72,6 +102,7 @@ export const SpotlightRefSchema = z.object({
   slug,
   title: z.string(),
   date: isoDate,
+  preview,
 });
 
 export const TrainingSessionSchema = z.object({
@@ -161,7 +192,8 @@ export const EvaluationRoundSchema = z.object({
   group: GroupRefSchema.nullable(),
   opensAt: isoDateTime,
   closesAt: isoDateTime,
-  minimumResponses: z.number().int().min(1),
+  /** Never below MINIMUM_RESPONSES_FLOOR: the plugin refuses lower values and serves at least the floor. */
+  minimumResponses: z.number().int().min(MINIMUM_RESPONSES_FLOOR),
   /** "What changed": published once the round has been followed up. */
   followUp: z.string(),
 });
@@ -195,3 +227,20 @@ export const CONTENT_SCHEMAS = {
 export type ContentRoute = keyof typeof CONTENT_SCHEMAS;
 export type ContentOf<R extends ContentRoute> = z.infer<(typeof CONTENT_SCHEMAS)[R]>;
 export const CONTENT_ROUTES = Object.keys(CONTENT_SCHEMAS) as ContentRoute[];
+
+/**
+ * One entry whose draft editors shared with pilots, as the co-design page
+ * lists it (GET /ritme/shared-drafts): what pilots see that the intranet does not.
+ */
+export const SharedDraftSchema = z.object({
+  route: z.enum(CONTENT_ROUTES as [ContentRoute, ...ContentRoute[]]),
+  /** Strapi's name for the type, for a link to the entry in the Content Manager. */
+  uid: z.string(),
+  documentId,
+  /** In the default locale when it has one, else in the first locale the draft exists in. */
+  title: z.string(),
+  /** Per locale the draft exists in: never published, published with unpublished changes, or as published. */
+  locales: z.array(z.object({ locale, status: z.enum(['draft', 'modified', 'published']) })),
+  updatedAt: isoDateTime,
+});
+export type SharedDraft = z.infer<typeof SharedDraftSchema>;

@@ -10,3 +10,4 @@ export * from './rounds';
 export * from './routes';
 export * from './submissions';
 export * from './text';
+export * from './urls';

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { DEFAULT_LOCALE, LOCALES, SUGGESTION_STATUSES } from './enums';
-import { documentId } from './text';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -75,10 +74,4 @@ const pageParams = {
 export const SuggestionListQuerySchema = z.strictObject({
   ...pageParams,
   status: z.enum(SUGGESTION_STATUSES).optional(),
-});
-
-/** Editors' list of evaluation responses, optionally for one round. */
-export const ResponseListQuerySchema = z.strictObject({
-  ...pageParams,
-  round: documentId.optional(),
 });

@@ -9,6 +9,26 @@ import type { RoundQuestion } from './content';
 
 export type RoundState = 'upcoming' | 'open' | 'closed';
 
+/**
+ * The fewest answers a round may show results for, whatever an editor sets:
+ * with one or two answers, "anonymous" results are one person's words.
+ */
+export const MINIMUM_RESPONSES_FLOOR = 3;
+export const DEFAULT_MINIMUM_RESPONSES = 5;
+
+/** The minimum a round really uses: its own setting, never below the floor. */
+export const effectiveMinimum = (value: number | null | undefined): number =>
+  Math.max(
+    MINIMUM_RESPONSES_FLOOR,
+    typeof value === 'number' && Number.isFinite(value) ? value : DEFAULT_MINIMUM_RESPONSES,
+  );
+
+/** Whether an answer received at `receivedAt` counts for a round: only what came in while it was open. */
+export const receivedInWindow = (round: { opensAt: string; closesAt: string }, receivedAt: string): boolean => {
+  const at = Date.parse(receivedAt);
+  return at >= Date.parse(round.opensAt) && at < Date.parse(round.closesAt);
+};
+
 export function roundState(round: { opensAt: string; closesAt: string }, now: Date): RoundState {
   if (now.getTime() < Date.parse(round.opensAt)) return 'upcoming';
   if (now.getTime() >= Date.parse(round.closesAt)) return 'closed';
@@ -40,25 +60,67 @@ export const RoundResultsSchema = z.discriminatedUnion('available', [
 ]);
 export type RoundResults = z.infer<typeof RoundResultsSchema>;
 
+/**
+ * What a closed round's results are made of, computed once when it closes and
+ * stored: how many answered, the minimum in force then, and per question key
+ * the non-empty answers, sorted (never per respondent). Labels are not part of
+ * it: they are per language and come from the round when results are shown.
+ */
+export const RoundSnapshotSchema = z.object({
+  minimum: z.number().int(),
+  responses: z.number().int(),
+  answers: z.record(z.string(), z.array(z.string())),
+});
+export type RoundSnapshot = z.infer<typeof RoundSnapshotSchema>;
+
+export function snapshotOf(
+  round: { minimumResponses: number; questions: RoundQuestion[] },
+  responses: readonly { answers: Record<string, string> }[],
+): RoundSnapshot {
+  return {
+    minimum: effectiveMinimum(round.minimumResponses),
+    responses: responses.length,
+    answers: Object.fromEntries(
+      round.questions.map((question) => [
+        question.key,
+        responses
+          .map((response) => (response.answers[question.key] ?? '').trim())
+          .filter((answer) => answer.length > 0)
+          .sort((a, b) => a.localeCompare(b)),
+      ]),
+    ),
+  };
+}
+
+/** The results a visitor may see: nothing before the close, nothing below the minimum of the snapshot. */
+export function resultsOf(
+  round: { opensAt: string; closesAt: string; minimumResponses: number; questions: RoundQuestion[] },
+  snapshot: RoundSnapshot | null,
+  now: Date,
+): RoundResults {
+  if (roundState(round, now) !== 'closed' || !snapshot) {
+    return { available: false, reason: 'not_closed', minimum: effectiveMinimum(round.minimumResponses) };
+  }
+  // The stricter of the minimum frozen with the results and today's: raising it later can hide, never reveal.
+  const minimum = Math.max(snapshot.minimum, effectiveMinimum(round.minimumResponses));
+  if (snapshot.responses < minimum) return { available: false, reason: 'below_minimum', minimum };
+  return {
+    available: true,
+    minimum,
+    responses: snapshot.responses,
+    questions: round.questions.map((question) => ({
+      key: question.key,
+      label: question.label,
+      answers: snapshot.answers[question.key] ?? [],
+    })),
+  };
+}
+
+/** Results straight from answers (the snapshot and the view in one step), for tests and tools. */
 export function aggregateResults(
   round: { opensAt: string; closesAt: string; minimumResponses: number; questions: RoundQuestion[] },
   responses: readonly { answers: Record<string, string> }[],
   now: Date,
 ): RoundResults {
-  const minimum = round.minimumResponses;
-  if (roundState(round, now) !== 'closed') return { available: false, reason: 'not_closed', minimum };
-  if (responses.length < minimum) return { available: false, reason: 'below_minimum', minimum };
-  return {
-    available: true,
-    minimum,
-    responses: responses.length,
-    questions: round.questions.map((question) => ({
-      key: question.key,
-      label: question.label,
-      answers: responses
-        .map((response) => (response.answers[question.key] ?? '').trim())
-        .filter((answer) => answer.length > 0)
-        .sort((a, b) => a.localeCompare(b)),
-    })),
-  };
+  return resultsOf(round, snapshotOf(round, responses), now);
 }

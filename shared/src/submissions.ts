@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums';
-import { documentId, plainText, requiredText } from './text';
+import { documentId, personName, plainText, requiredText } from './text';
 
 export const LIMITS = {
   message: 2000,
@@ -19,6 +19,14 @@ export const LIMITS = {
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional();
 
+/**
+ * The honeypot: a field people never see (hidden from view and from screen
+ * readers) that bots fill in. A submission with it filled is answered like any
+ * other but never stored; the forms may send it empty.
+ */
+export const HONEYPOT_FIELD = 'website';
+const honeypot = { [HONEYPOT_FIELD]: z.string().max(500).optional() } as const;
+
 export const SuggestionInputSchema = z.strictObject({
   message: requiredText(LIMITS.message),
   category: z.enum(SUGGESTION_CATEGORIES),
@@ -30,8 +38,9 @@ export const SuggestionInputSchema = z.strictObject({
       message: 'Must look like "<type>:<documentId>", e.g. "behaviour:abc123def456ghi789".',
     }),
   ),
-  name: optional(plainText(LIMITS.name)),
+  name: optional(personName(LIMITS.name)),
   email: optional(z.email({ message: 'Must be an email address.' }).max(LIMITS.email)),
+  ...honeypot,
 });
 export type SuggestionInput = z.infer<typeof SuggestionInputSchema>;
 
@@ -87,14 +96,6 @@ export const EvaluationResponseInputSchema = z.strictObject({
     .refine((answers) => Object.values(answers).some((answer) => answer.length > 0), {
       message: 'Answer at least one question.',
     }),
+  ...honeypot,
 });
 export type EvaluationResponseInput = z.infer<typeof EvaluationResponseInputSchema>;
-
-export const EvaluationResponseSchema = z.object({
-  documentId,
-  round: z.string(),
-  group: z.string().nullable(),
-  answers: z.record(z.string(), z.string()),
-  createdAt: z.string(),
-});
-export type EvaluationResponse = z.infer<typeof EvaluationResponseSchema>;

@@ -8,6 +8,15 @@ import { z } from 'zod';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+ * they make text display in another order than it is stored ("Trojan Source"),
+ * so a reply or name could read differently to the editor than it is.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** In a name even the invisible direction marks (LRM, RLM, ALM) serve only to disguise. */
+const BIDI_MARKS = /[\u200E\u200F\u061C]/;
+
 /** A trimmed plain-text string of at most `max` characters. */
 export const plainText = (max: number) =>
   z
@@ -16,7 +25,20 @@ export const plainText = (max: number) =>
     .max(max, { message: `Must be at most ${max} characters.` })
     .refine((value) => !CONTROL_CHARACTERS.test(value), {
       message: 'Contains control characters; send plain text only.',
+    })
+    .refine((value) => !BIDI_CONTROLS.test(value), {
+      message: 'Contains bidirectional control characters; send plain text only.',
     });
+
+/** A person's name as typed: plain text without any direction characters. */
+export const personName = (max: number) =>
+  plainText(max).refine((value) => !BIDI_MARKS.test(value), {
+    message: 'Contains invisible direction marks; type the name as plain text.',
+  });
+
+/** Whether an editor-typed name is acceptable (the plugin checks names of people with it). */
+export const isCleanName = (value: string) =>
+  !CONTROL_CHARACTERS.test(value) && !BIDI_CONTROLS.test(value) && !BIDI_MARKS.test(value);
 
 /** Like plainText, but must contain something after trimming. */
 export const requiredText = (max: number) =>

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateResults, DEFAULT_QUESTIONS, roundState } from '../src/rounds';
+import {
+  aggregateResults,
+  DEFAULT_QUESTIONS,
+  effectiveMinimum,
+  receivedInWindow,
+  resultsOf,
+  roundState,
+  snapshotOf,
+} from '../src/rounds';
 
 const round = {
   opensAt: '2026-10-01T00:00:00.000Z',
@@ -62,5 +70,40 @@ describe('aggregateResults', () => {
       'Wat helpt ons om verder te komen?',
     ]);
     expect(DEFAULT_QUESTIONS.en.map((q) => q.key)).toEqual(DEFAULT_QUESTIONS.nl.map((q) => q.key));
+  });
+});
+
+describe('the anonymity minimum', () => {
+  it('never goes below three, whatever the round says', () => {
+    expect(effectiveMinimum(1)).toBe(3);
+    expect(effectiveMinimum(0)).toBe(3);
+    expect(effectiveMinimum(-5)).toBe(3);
+    expect(effectiveMinimum(Number.NaN)).toBe(5);
+    expect(effectiveMinimum(null)).toBe(5);
+    expect(effectiveMinimum(8)).toBe(8);
+  });
+
+  it('shows nothing for two answers even when the round asks for one', () => {
+    expect(aggregateResults({ ...round, minimumResponses: 1 }, [answers('a'), answers('b')], after)).toEqual({
+      available: false,
+      reason: 'below_minimum',
+      minimum: 3,
+    });
+  });
+
+  it('keeps the frozen minimum when an editor lowers it afterwards', () => {
+    const snapshot = snapshotOf({ ...round, minimumResponses: 5 }, [answers('a'), answers('b'), answers('c')]);
+    expect(resultsOf({ ...round, minimumResponses: 3 }, snapshot, after)).toMatchObject({
+      available: false,
+      reason: 'below_minimum',
+      minimum: 5,
+    });
+  });
+
+  it('counts only answers received while the round was open', () => {
+    expect(receivedInWindow(round, '2026-09-30T23:59:59.999Z')).toBe(false);
+    expect(receivedInWindow(round, '2026-10-01T00:00:00.000Z')).toBe(true);
+    expect(receivedInWindow(round, '2026-10-30T23:59:59.999Z')).toBe(true);
+    expect(receivedInWindow(round, '2026-10-31T00:00:00.000Z')).toBe(false);
   });
 });

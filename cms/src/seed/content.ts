@@ -176,6 +176,18 @@ export const demoContent: SeedContent = {
       },
       people: ['femke-de-graaf', 'sanne-visser'],
     },
+    {
+      // A draft nobody shared: the demo pilot must not see it on the preview server.
+      key: 'reorganisatie-waterbeheer',
+      draft: 'unshared',
+      kind: 'department',
+      name: { nl: 'Waterbeheer en Dijken (concept reorganisatie)', en: 'Water and Dikes (draft reorganisation)' },
+      description: {
+        nl: 'Concept, nog niet besproken met de ondernemingsraad: de afdeling Waterbeheer en Team Dijkonderhoud gaan per 1 januari samen in één afdeling.',
+        en: 'Draft, not yet discussed with the works council: the Water Management department and the Dike Maintenance Team merge into one department on 1 January.',
+      },
+      people: [],
+    },
   ],
 
   // Blog point 2: concrete, recognisable actions instead of vague calls.
@@ -506,6 +518,39 @@ export const demoContent: SeedContent = {
       example: {
         nl: "Lotte Jansen vroeg in het Ambassadeursnetwerk welke drie tegels bovenaan het startscherm moesten komen. Na een week stonden de storingskaart, de weekplanning en het smoelenboek bovenaan, met een bedankje aan de 46 collega's die meedachten.",
         en: 'Lotte Jansen asked the Ambassador network which three tiles should go at the top of the home screen. A week later the outage map, the weekly schedule and the staff directory were at the top, with a thank-you to the 46 colleagues who contributed.',
+      },
+    },
+    {
+      // A draft shared with pilots: the demo pilot sees it, marked "Concept", and can give feedback on it.
+      key: 'decision-in-one-sentence',
+      draft: 'shared',
+      cadence: 'per_meeting',
+      skill: 'making_work_visible',
+      groups: ['project-nieuw-intranet'],
+      title: {
+        nl: 'Zet na elk overleg in één zin in de groep wat er besloten is.',
+        en: 'After every meeting, post one sentence in the group saying what was decided.',
+      },
+      insteadOf: { nl: 'Houd iedereen op de hoogte.', en: 'Keep everyone informed.' },
+      why: {
+        nl: 'Wie er niet bij was, weet dan toch wat er besloten is, en wie er wel bij was, ziet of iedereen hetzelfde heeft gehoord.',
+        en: 'Whoever was not there still knows what was decided, and whoever was there sees whether everyone heard the same.',
+      },
+      how: {
+        nl: steps(
+          'Spreek aan het begin af wie de zin schrijft.',
+          'Schrijf de zin binnen een uur na het overleg.',
+          'Begin met het besluit, niet met de aanleiding.',
+        ),
+        en: steps(
+          'Agree at the start who writes the sentence.',
+          'Write it within an hour of the meeting.',
+          'Start with the decision, not with what led to it.',
+        ),
+      },
+      example: {
+        nl: 'Na het projectoverleg schreef Lotte Jansen: ‘Besloten: de zoekbalk komt bovenaan elke pagina, vanaf de volgende versie.’',
+        en: 'After the project meeting Lotte Jansen wrote: ‘Decided: the search bar goes at the top of every page, from the next version.’',
       },
     },
   ],

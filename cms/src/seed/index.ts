@@ -7,7 +7,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { demoContent } from './content';
-import type { Localized, SeedContent } from './types';
+import type { Localized, SeedContent, SeedDraft } from './types';
 
 type Data = Record<string, unknown>;
 type Docs = {
@@ -41,16 +41,17 @@ export async function seedDemo(
     return documentId;
   };
 
-  /** Create (nl), translate (en) and publish one localized document, unless it is already there. */
-  async function page(kind: string, key: string, fields: (locale: 'nl' | 'en') => Data) {
+  /** Create (nl), translate (en) and publish one localized document — or leave it a draft — unless it is already there. */
+  async function page(kind: string, key: string, fields: (locale: 'nl' | 'en') => Data, draft?: SeedDraft) {
     const remembered = seen[`${kind}:${key}`];
     if (remembered && (await docs(kind).findOne({ documentId: remembered, locale: 'nl' }))) {
       result.kept += 1;
       return remembered;
     }
-    const { documentId } = await docs(kind).create({ locale: 'nl', data: fields('nl') });
+    const sharing = draft ? { sharedWithPilots: draft === 'shared' } : {};
+    const { documentId } = await docs(kind).create({ locale: 'nl', data: { ...fields('nl'), ...sharing } });
     await docs(kind).update({ documentId, locale: 'en', data: fields('en') });
-    await docs(kind).publish({ documentId, locale: '*' });
+    if (!draft) await docs(kind).publish({ documentId, locale: '*' });
     seen[`${kind}:${key}`] = documentId;
     await store.set({ value: seen });
     result.created += 1;
@@ -68,24 +69,34 @@ export async function seedDemo(
     }));
   }
   for (const group of content.groups) {
-    await page('group', group.key, (locale) => ({
-      name: pick(group.name, locale),
-      kind: group.kind,
-      description: pick(group.description, locale),
-      people: group.people.map((key) => id('person', key)),
-    }));
+    await page(
+      'group',
+      group.key,
+      (locale) => ({
+        name: pick(group.name, locale),
+        kind: group.kind,
+        description: pick(group.description, locale),
+        people: group.people.map((key) => id('person', key)),
+      }),
+      group.draft,
+    );
   }
   for (const behaviour of content.behaviours) {
-    await page('behaviour', behaviour.key, (locale) => ({
-      title: pick(behaviour.title, locale),
-      insteadOf: pick(behaviour.insteadOf, locale),
-      why: pick(behaviour.why, locale),
-      how: pick(behaviour.how, locale),
-      example: pick(behaviour.example, locale),
-      cadence: behaviour.cadence,
-      skill: behaviour.skill,
-      groups: behaviour.groups.map((key) => id('group', key)),
-    }));
+    await page(
+      'behaviour',
+      behaviour.key,
+      (locale) => ({
+        title: pick(behaviour.title, locale),
+        insteadOf: pick(behaviour.insteadOf, locale),
+        why: pick(behaviour.why, locale),
+        how: pick(behaviour.how, locale),
+        example: pick(behaviour.example, locale),
+        cadence: behaviour.cadence,
+        skill: behaviour.skill,
+        groups: behaviour.groups.map((key) => id('group', key)),
+      }),
+      behaviour.draft,
+    );
   }
   const seedDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   for (const training of content.trainings) {
@@ -125,11 +136,12 @@ export async function seedDemo(
   }
   for (const round of content.rounds) {
     const open = round.state === 'open';
+    const opensAt = new Date(now.getTime() - (open ? 7 : 60) * DAY);
     const roundId = await page('evaluation-round', round.key, (locale) => ({
       title: pick(round.title, locale),
       intro: pick(round.intro, locale),
       group: round.group ? id('group', round.group) : null,
-      opensAt: new Date(now.getTime() - (open ? 7 : 60) * DAY).toISOString(),
+      opensAt: opensAt.toISOString(),
       closesAt: new Date(now.getTime() + (open ? 21 : -30) * DAY).toISOString(),
       minimumResponses: round.minimumResponses,
       followUp: round.followUp ? pick(round.followUp, locale) : null,
@@ -142,6 +154,11 @@ export async function seedDemo(
         continue;
       }
       const { documentId } = await docs('evaluation-response').create({ data: { round: roundId, group, answers } });
+      // Results count only answers received while a round was open: date the demo answers inside the window.
+      const receivedAt = new Date(opensAt.getTime() + (index + 1) * 60 * 60 * 1000).toISOString();
+      await strapi.db
+        .query('plugin::ritme.evaluation-response' as never)
+        .update({ where: { documentId }, data: { createdAt: receivedAt } });
       seen[key] = documentId;
       await store.set({ value: seen });
       result.created += 1;

@@ -17,8 +17,15 @@ export interface SeedPerson {
   quote: Localized;
 }
 
+/**
+ * A demo entry left as a draft, never published: `shared` lets the demo pilot
+ * see it on the preview server ("Share with pilots" on), `unshared` does not.
+ */
+export type SeedDraft = 'shared' | 'unshared';
+
 export interface SeedGroup {
   key: string;
+  draft?: SeedDraft;
   kind: GroupKind;
   name: Localized;
   description: Localized;
@@ -28,6 +35,7 @@ export interface SeedGroup {
 
 export interface SeedBehaviour {
   key: string;
+  draft?: SeedDraft;
   cadence: Cadence;
   skill: Skill;
   /** Group keys. */

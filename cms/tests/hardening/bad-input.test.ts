@@ -404,7 +404,6 @@ describe(`the Big List of Naughty Strings (${BLNS.length} strings)`, () => {
         { path: `/api/ritme/home?locale=${v}` },
         { path: `/api/ritme/people?${v}=1` },
         { path: `/api/ritme/suggestions?status=${v}`, token: editor },
-        { path: `/api/ritme/evaluation-responses?round=${v}`, token: editor },
       ];
     });
     const statuses = await pool(reads, CONCURRENCY, async ({ path, token }) => ({

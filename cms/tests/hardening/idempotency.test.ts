@@ -60,12 +60,11 @@ describe('a retry with the same Idempotency-Key', () => {
     expect(await countRows(app.strapi, 'suggestion', { idempotencyKey: k })).toBe(1);
   });
 
-  it('gets the first receipt even when the body differs: the key names the submission', async () => {
+  it('refuses the key with another body (422): a second client never loses its submission silently', async () => {
     const k = key();
     const first = await post('suggestions', suggestion('Origineel'), k);
     const other = await post('suggestions', suggestion('Iets anders'), k);
-    expect([first.status, other.status]).toEqual([201, 200]);
-    expect(other.body.data.documentId).toBe(first.body.data.documentId);
+    expect([first.status, other.status]).toEqual([201, 422]);
     const stored = await app.strapi.db
       .query('plugin::ritme.suggestion' as never)
       .findMany({ where: { idempotencyKey: k } });
@@ -180,27 +179,20 @@ describe('the stored key', () => {
     expect(attribute).toMatchObject({ type: 'string', private: true, unique: true });
   });
 
-  it('is hidden in the admin’s content manager too', async () => {
+  it('is out of the admin’s content manager, with the submissions it belongs to', () => {
+    // The whole type is kept out of the Content Manager (see trust/voices.test.ts for its API).
     for (const uid of ['plugin::ritme.suggestion', 'plugin::ritme.evaluation-response']) {
-      const configuration = await app.strapi
-        .plugin('content-manager')
-        .service('content-types')
-        .findConfiguration(app.strapi.contentType(uid as never));
-      expect(configuration.metadatas.idempotencyKey.edit.visible).toBe(false);
-      expect(JSON.stringify(configuration.layouts)).not.toContain('idempotencyKey');
+      const type = app.strapi.contentType(uid as never) as unknown as { pluginOptions: Record<string, any> };
+      expect(type.pluginOptions['content-manager']).toEqual({ visible: false });
     }
   });
 
   it('is never shown to editors, in lists or single entries', async () => {
     const ks = key();
-    const ka = key();
     const s = await post('suggestions', suggestion('Privé sleutel'), ks);
-    const a = await post('evaluation-responses', answer('Privé sleutel'), ka);
     const reads = [
       await call(app.baseUrl, 'GET', `/api/ritme/suggestions/${s.body.data.documentId}`, { token: editor }),
       await call(app.baseUrl, 'GET', '/api/ritme/suggestions?pageSize=100', { token: editor }),
-      await call(app.baseUrl, 'GET', `/api/ritme/evaluation-responses/${a.body.data.documentId}`, { token: editor }),
-      await call(app.baseUrl, 'GET', `/api/ritme/evaluation-responses?round=${round}&pageSize=100`, { token: editor }),
       await call(app.baseUrl, 'PUT', `/api/ritme/suggestions/${s.body.data.documentId}`, {
         token: editor,
         body: { data: { status: 'planned' } },
@@ -210,7 +202,6 @@ describe('the stored key', () => {
       expect(read.status).toBe(200);
       const text = JSON.stringify(read.body);
       expect(text).not.toContain(ks);
-      expect(text).not.toContain(ka);
       expect(text).not.toMatch(/idempotency/i);
     }
   });

@@ -43,6 +43,19 @@ export async function createEditorToken(strapi: Core.Strapi): Promise<string> {
   return token.accessKey as string;
 }
 
+/** An API token with exactly the plugin's preview permissions, as the preview server holds. */
+export async function createPreviewToken(strapi: Core.Strapi): Promise<string> {
+  const { preview } = strapi.plugin('ritme').service('permissions') as unknown as { preview: string[] };
+  const token = await strapi.service('admin::api-token').create({
+    name: `preview-${Date.now()}-${Math.random()}`,
+    type: 'custom',
+    kind: 'content-api',
+    lifespan: null,
+    permissions: preview,
+  });
+  return token.accessKey as string;
+}
+
 /** Counts rows of a Ritme type straight from the database. */
 export const countRows = (strapi: Core.Strapi, name: string, where: Record<string, unknown> = {}) =>
   strapi.db.query(`plugin::ritme.${name}` as never).count({ where });

@@ -1,4 +1,9 @@
-/** The evaluation round form: the round's questions, answered anonymously. */
+/**
+ * The evaluation round form: the round's questions, answered anonymously. The
+ * page is static, so the island checks on hydration what the HTML cannot know:
+ * whether this browser answered the round already, and whether the round is
+ * still open by the browser's clock (the page may be older than its closing).
+ */
 import { useEffect, useId, useState } from 'react';
 import {
   Alert,
@@ -11,39 +16,80 @@ import {
   Thanks,
   useSubmission,
 } from './form-parts';
-import { draftStore } from './submit';
+import { roundWindowState } from './round-window';
+import { draftStore, roundAnswered } from './submit';
 
 export interface EvaluationTexts extends FormTexts {
   submit: string;
   anonymous: string;
   characters: string;
+  alreadyAnswered: string;
+  /** Shown instead of the form when the browser's clock says the round is closed / not open yet. */
+  closed: string;
+  notOpen: string;
+  roundClosed: string;
+  roundNotOpen: string;
 }
 
 interface Props {
   endpoint: string;
   round: string;
+  opensAt: string;
+  closesAt: string;
   questions: { key: string; label: string }[];
   texts: EvaluationTexts;
   maxLength: number;
 }
 
-export default function EvaluationForm({ endpoint, round, questions, texts, maxLength }: Props) {
+type Gate = 'form' | 'answered' | 'closed' | 'upcoming';
+
+export default function EvaluationForm({ endpoint, round, opensAt, closesAt, questions, texts, maxLength }: Props) {
   const id = useId();
   const drafts = draftStore(`ritme:round-draft:${round}`);
+  const answered = roundAnswered(round);
   const empty = Object.fromEntries(questions.map((q) => [q.key, ''])) as Record<string, string>;
   const [answers, setAnswers] = useState(empty);
   const [honeypot, setHoneypot] = useState('');
-  const { status, submit, alertRef } = useSubmission(endpoint, texts, () => {
-    drafts.clear();
-    setAnswers(empty);
-  });
-  // Restore an unsent draft once, after hydration (the server-rendered form is empty).
+  const [gate, setGate] = useState<Gate>('form');
+  const { status, submit, alertRef } = useSubmission(
+    endpoint,
+    texts,
+    () => {
+      answered.remember();
+      drafts.clear();
+      setAnswers(empty);
+    },
+    `ritme:round-draft:${round}:key`,
+  );
+  // Once, after hydration (the server-rendered form is empty and knows nothing of this browser):
+  // restore an unsent draft, or say why there is no form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount by design.
-  useEffect(() => setAnswers(drafts.load(empty)), []);
+  useEffect(() => {
+    const state = roundWindowState({ opensAt, closesAt }, new Date());
+    if (answered.get()) setGate('answered');
+    else if (state !== 'open') setGate(state);
+    else setAnswers(drafts.load(empty));
+  }, []);
 
   if (status.state === 'sent') return <Thanks title={texts.thanksTitle} body={texts.thanksBody} />;
+  if (gate === 'answered') {
+    return (
+      <div className="alert success" role="status">
+        <p>{texts.alreadyAnswered}</p>
+      </div>
+    );
+  }
+  if (gate !== 'form') {
+    return (
+      <p className="empty" role="status">
+        {gate === 'closed' ? texts.closed : texts.notOpen}
+      </p>
+    );
+  }
 
   const err = status.fields;
+  // Refused because of its round, sending again cannot work; the text stays on screen so it can be copied.
+  const refused = status.refused !== undefined;
   return (
     <Form onSubmit={() => void submit({ round, answers }, honeypot)}>
       <p>{texts.anonymous}</p>
@@ -77,7 +123,12 @@ export default function EvaluationForm({ endpoint, round, questions, texts, maxL
         );
       })}
       <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
-      <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
+      <SubmitButton
+        sending={status.state === 'sending'}
+        label={texts.submit}
+        sendingLabel={texts.sending}
+        disabled={refused}
+      />
     </Form>
   );
 }

@@ -5,7 +5,17 @@
  * stays when sending fails.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { Alert, describedBy, Field, Form, type FormTexts, SubmitButton, Thanks, useSubmission } from './form-parts';
+import {
+  Alert,
+  describedBy,
+  Field,
+  Form,
+  type FormTexts,
+  SubmitButton,
+  Thanks,
+  useHydrated,
+  useSubmission,
+} from './form-parts';
 
 export interface WidgetTexts extends FormTexts {
   open: string;
@@ -37,6 +47,8 @@ const EMPTY = { message: '', category: 'idea', scope: 'page', section: '', showN
 export default function FeedbackWidget({ locale, pagePath, refs, isPilot, categories, texts }: Props) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Disabled until hydrated: before that a click has no handler and the dialog would never open.
+  const hydrated = useHydrated();
   const [values, setValues] = useState(EMPTY);
   const [sections, setSections] = useState<{ id: string; label: string }[]>([]);
   const { status, submit, alertRef, reset } = useSubmission(
@@ -65,7 +77,12 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
 
   return (
     <>
-      <button type="button" className="cta feedback-open" onClick={() => dialog.current?.showModal()}>
+      <button
+        type="button"
+        className="cta feedback-open"
+        disabled={!hydrated}
+        onClick={() => dialog.current?.showModal()}
+      >
         {texts.open}
       </button>
       <dialog ref={dialog} className="feedback-dialog" aria-labelledby={`${id}-title`}>

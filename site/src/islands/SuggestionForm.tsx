@@ -32,16 +32,22 @@ interface Props {
 }
 
 const EMPTY = { message: '', category: 'idea', name: '', email: '' };
+const DRAFT = 'ritme:suggestion-draft';
 
 export default function SuggestionForm({ endpoint, texts, categories, limits, pagePath }: Props) {
   const id = useId();
-  const drafts = draftStore('ritme:suggestion-draft');
+  const drafts = draftStore(DRAFT);
   const [values, setValues] = useState(EMPTY);
   const [honeypot, setHoneypot] = useState('');
-  const { status, submit, alertRef, reset } = useSubmission(endpoint, texts, () => {
-    drafts.clear();
-    setValues(EMPTY);
-  });
+  const { status, submit, alertRef, reset } = useSubmission(
+    endpoint,
+    texts,
+    () => {
+      drafts.clear();
+      setValues(EMPTY);
+    },
+    `${DRAFT}:key`,
+  );
   // Restore an unsent draft once, after hydration (the server-rendered form is empty).
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount by design.
   useEffect(() => setValues(drafts.load(EMPTY)), []);

@@ -1,10 +1,12 @@
 /**
- * What the suggestion and evaluation forms share: the sending state machine,
- * the alert and thank-you messages, a labelled field with its error, and the
- * honeypot that bots fill in and people never see.
+ * What the suggestion and evaluation forms (and the feedback widget) share: the
+ * sending state machine with its Idempotency-Key, the alert and thank-you
+ * messages, a labelled field with its error, the honeypot that bots fill in
+ * and people never see, and the hydration guard that keeps controls disabled
+ * until React can handle them.
  */
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { type ErrorTexts, type SendResult, send } from './submit';
+import { type ErrorTexts, type RoundRefusal, type SendResult, send, submissionKey } from './submit';
 
 export interface FormTexts extends ErrorTexts {
   sending: string;
@@ -15,12 +17,41 @@ export interface FormTexts extends ErrorTexts {
   honeypot: string;
   thanksTitle: string;
   thanksBody: string;
+  /** Only the evaluation form can be refused because its round closed (or has not opened). */
+  roundClosed?: string;
+  roundNotOpen?: string;
 }
 
-type Status = { state: 'idle' | 'sending' | 'sent'; alert: string | null; fields: Record<string, string> };
+type Status = {
+  state: 'idle' | 'sending' | 'sent';
+  alert: string | null;
+  fields: Record<string, string>;
+  refused?: RoundRefusal;
+};
 
-export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => void) {
+function alertFor(result: Exclude<SendResult, { kind: 'ok' }>, texts: FormTexts): string {
+  switch (result.kind) {
+    case 'invalid':
+      return texts.fixErrors;
+    case 'round':
+      return (result.reason === 'round_closed' ? texts.roundClosed : texts.roundNotOpen) ?? texts.serverError;
+    case 'down':
+      return texts.cmsDown;
+    case 'busy':
+      return texts.tooMany;
+    default:
+      return texts.serverError;
+  }
+}
+
+/**
+ * Sending one form: its state, its alert, and the Idempotency-Key of the
+ * submission in progress (kept in localStorage under `keyStorage`, next to the
+ * form's draft, so a retry after a reload is still recognised by the plugin).
+ */
+export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => void, keyStorage?: string) {
   const [status, setStatus] = useState<Status>({ state: 'idle', alert: null, fields: {} });
+  const [keys] = useState(() => submissionKey(keyStorage ?? null));
   const alertRef = useRef<HTMLDivElement>(null);
 
   const focusAlert = () => requestAnimationFrame(() => alertRef.current?.focus());
@@ -33,20 +64,20 @@ export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => 
       return;
     }
     setStatus({ state: 'sending', alert: null, fields: {} });
-    const result: SendResult = await send(endpoint, data, texts);
+    const result: SendResult = await send(endpoint, data, texts, keys.for(data));
     if (result.kind === 'ok') {
+      keys.done();
       onSent();
       setStatus({ state: 'sent', alert: null, fields: {} });
     } else {
-      const alert =
-        result.kind === 'invalid'
-          ? texts.fixErrors
-          : result.kind === 'down'
-            ? texts.cmsDown
-            : result.kind === 'busy'
-              ? texts.tooMany
-              : texts.serverError;
-      setStatus({ state: 'idle', alert, fields: result.kind === 'invalid' ? result.fields : {} });
+      // The plugin refused the key for this data (it was used for another body): the next try gets a new one.
+      if (result.kind === 'conflict') keys.done();
+      setStatus({
+        state: 'idle',
+        alert: alertFor(result, texts),
+        fields: result.kind === 'invalid' ? result.fields : {},
+        ...(result.kind === 'round' ? { refused: result.reason } : {}),
+      });
     }
     focusAlert();
   }
@@ -145,18 +176,27 @@ export function SubmitButton({
   sending,
   label,
   sendingLabel,
+  disabled = false,
 }: {
   sending: boolean;
   label: string;
   sendingLabel: string;
+  disabled?: boolean;
 }) {
   return (
     <div>
-      <button type="submit" className="cta" disabled={sending}>
+      <button type="submit" className="cta" disabled={sending || disabled}>
         {sending ? sendingLabel : label}
       </button>
     </div>
   );
+}
+
+/** False in the server-rendered HTML and until React has hydrated the island, then true. */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
 }
 
 /**
@@ -165,8 +205,7 @@ export function SubmitButton({
  * click would submit the page natively, losing the text.
  */
 export function Form({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <form
       className="form"

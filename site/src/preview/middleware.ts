@@ -1,8 +1,9 @@
 /**
  * The preview server's gate. Every page needs a session: a pilot's (from an
  * invite link, re-checked against Strapi on each request) or an editor's (from
- * Strapi's Preview button). Every response is marked noindex and uncacheable,
- * and only the CMS may frame it.
+ * Strapi's Preview button). The session decides which drafts the pages show
+ * (visibility.ts). Every response is marked noindex and uncacheable, and only
+ * the CMS may frame it.
  */
 
 import { defineMiddleware } from 'astro:middleware';
@@ -13,6 +14,7 @@ import { previewConfig } from './config';
 import { inviteState } from './invites';
 import { liveSource } from './live-source';
 import { decodeSession, SESSION_COOKIE } from './session';
+import { draftsFor, rememberShownEntry } from './visibility';
 
 const OPEN = ['/_astro/', '/pilot/', '/preview-entry/', '/preview-access/'];
 const isOpen = (pathname: string) =>
@@ -34,8 +36,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     } else if (state !== 'active') {
       response = await context.rewrite(`/preview-access/${state === 'unknown' ? 'revoked' : state}/`);
     } else {
-      const drafts = session.kind === 'pilot' || session.status === 'draft';
-      const source = liveSource(config, drafts);
+      const source = liveSource(config, (locale) => draftsFor(session, locale));
       context.locals.ritmePreview = {
         session,
         build: config.build,
@@ -44,7 +45,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
           const locale: Locale = pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'nl';
           const pages = await buildPages(source, theme.locales, new Date(), locale);
           const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
-          return pages.find((page) => page.path === wanted)?.props ?? null;
+          const props = pages.find((page) => page.path === wanted)?.props ?? null;
+          if (props) rememberShownEntry(context.locals, props);
+          return props;
         },
       };
       response = await next();
@@ -57,7 +60,11 @@ export const onRequest = defineMiddleware(async (context, next) => {
   headers.set('Cache-Control', 'private, no-store');
   headers.set('Vary', 'Cookie');
   headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('Content-Security-Policy', `frame-ancestors 'self' ${config.cmsOrigin}`);
+  // A second policy next to Astro's own (script and style hashes, set on every rendered page):
+  // frame-ancestors works only as a header, and it covers responses Astro sets none on.
+  // A rewrite passes through here twice; the policy is added once.
+  const policy = `frame-ancestors 'self' ${config.cmsOrigin}; object-src 'none'; base-uri 'self'`;
+  if (!headers.get('Content-Security-Policy')?.includes(policy)) headers.append('Content-Security-Policy', policy);
   headers.set('X-Content-Type-Options', 'nosniff');
   return out;
 });

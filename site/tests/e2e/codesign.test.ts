@@ -1,7 +1,8 @@
 /**
  * The co-design loop, in Chromium: an editor's draft opens on the preview server
- * from Strapi's Preview link; a pilot with an invite sees drafts and leaves
- * feedback with the widget; the feedback sits in the inbox with its page and
+ * from Strapi's Preview link (once, and showing that draft only); a pilot with
+ * an invite sees the drafts editors shared with pilots — nothing else, and no
+ * incomplete draft breaks a page — and leaves feedback with the widget; the feedback sits in the inbox with its page and
  * content; the editor marks it done; after a rebuild it is on the public
  * "you asked, we changed" page. And everything that must never leak, doesn't.
  */
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminJwt, grantLocales, previewLink } from '../../../cms/tests/harness/admins';
 import { createPage } from '../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../cms/tests/harness/strapi';
 import { axe, launch } from './browser';
@@ -24,7 +26,20 @@ let previewToken: string;
 let preview: PreviewServer;
 let browser: Browser;
 let draftId: string;
+let editorJwt: string;
 const DRAFT_TITLE = 'Vraag in elk overleg wie hulp kan gebruiken (concept)';
+// Never shared with pilots, and linked from the shared draft above: a reorganisation nobody may see yet.
+const SECRET_GROUP = 'Reorganisatie Team Vergunningen';
+// Shared, but incomplete (Strapi requires nothing of a draft): a round without dates, a behaviour without a skill.
+const INCOMPLETE_ROUND = 'Ronde zonder datums';
+const INCOMPLETE_BEHAVIOUR = 'Gedrag zonder vaardigheid';
+const ids = { secretGroup: '', incompleteRound: '', incompleteBehaviour: '' };
+const BEHAVIOUR = 'plugin::ritme.behaviour';
+const linkFor = async (documentId: string, locale: 'nl' | 'en' = 'nl', status: 'draft' | 'published' = 'draft') => {
+  const link = await previewLink(app.baseUrl, editorJwt, BEHAVIOUR, { documentId, locale, status });
+  if (!link) throw new Error(`Strapi gave no Preview link for ${documentId}.`);
+  return link;
+};
 
 const codesign = () => app.strapi.plugin('ritme').service('codesign');
 const inFuture = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
@@ -42,6 +57,11 @@ beforeAll(async () => {
     },
   });
   previewToken = readFileSync(tokenFile, 'utf8').trim();
+  await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
+  editorJwt = await adminJwt(app.strapi, app.baseUrl, 'editor@example.org', 'strapi-editor');
+  ids.secretGroup = await createPage(app.strapi, 'group', { name: SECRET_GROUP, kind: 'project' }, undefined, {
+    draft: true,
+  });
   draftId = await createPage(
     app.strapi,
     'behaviour',
@@ -51,7 +71,23 @@ beforeAll(async () => {
       why: 'Wie vastzit, vraagt niet vanzelf om hulp.',
       cadence: 'per_meeting',
       skill: 'asking_questions',
+      sharedWithPilots: true,
+      groups: [ids.secretGroup],
     },
+    undefined,
+    { draft: true },
+  );
+  ids.incompleteRound = await createPage(
+    app.strapi,
+    'evaluation-round',
+    { title: INCOMPLETE_ROUND, sharedWithPilots: true },
+    undefined,
+    { draft: true },
+  );
+  ids.incompleteBehaviour = await createPage(
+    app.strapi,
+    'behaviour',
+    { title: INCOMPLETE_BEHAVIOUR, insteadOf: 'Iets vaags.', sharedWithPilots: true },
     undefined,
     { draft: true },
   );
@@ -79,35 +115,56 @@ async function pilotPage(name = 'Sanne Visser', days = 14): Promise<{ page: Page
 }
 
 describe('Strapi Preview → the preview server', () => {
-  it('opens a draft from the Preview handler’s link, in its locale, with the banner', async () => {
-    const handler = app.strapi.config.get('admin.preview.config.handler') as (
-      uid: string,
-      target: object,
-    ) => Promise<string | null>;
-    const link = await handler('plugin::ritme.behaviour', { documentId: draftId, locale: 'nl', status: 'draft' });
+  it('opens a draft from the Preview button’s link, in its locale, with the banner and the draft marker', async () => {
+    const link = await linkFor(draftId);
     expect(link).toMatch(new RegExp(`^${preview.url}/preview-entry/\\?`));
-    const page = await open(link as string);
+    const page = await open(link);
     expect(new URL(page.url()).pathname).toMatch(/^\/gedrag\/vraag-in-elk-overleg/);
     expect(await page.locator('h1').textContent()).toBe(DRAFT_TITLE);
-    expect(await page.locator('.preview-banner').textContent()).toContain(BUILD);
+    const banner = await page.locator('.preview-banner').textContent();
+    expect(banner).toContain(BUILD);
+    expect(banner).toContain('Concept van deze pagina');
+    expect(banner).toContain('Deze pagina is een concept dat met pilots gedeeld is.');
+    expect(await page.locator('main .draft-mark').textContent()).toContain('Concept');
     const publicResponse = await fetch(`${app.baseUrl}/api/ritme/behaviours/${draftId}`);
     expect(publicResponse.status).toBe(404);
   });
 
+  it('opens a Preview link once, and says so in both languages the second time', async () => {
+    const link = await linkFor(draftId);
+    expect((await fetch(link, { redirect: 'manual' })).status).toBe(303);
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.status).toBe(410);
+    const text = await again.text();
+    expect(text).toContain('Deze voorbeeldlink is al gebruikt');
+    expect(text).toContain('This preview link has already been used');
+    expect(again.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('shows the editor the draft of their link and no other draft', async () => {
+    const page = await open(await linkFor(ids.incompleteBehaviour));
+    expect(await page.locator('h1').textContent()).toBe(INCOMPLETE_BEHAVIOUR);
+    expect(await page.locator('.preview-banner').textContent()).toContain(
+      'Deze pagina is een concept dat met pilots gedeeld is.',
+    );
+    await page.goto(`${preview.url}/gedrag/`);
+    expect(await page.getByText(INCOMPLETE_BEHAVIOUR).count()).toBeGreaterThan(0);
+    expect(await page.getByText(DRAFT_TITLE).count()).toBe(0);
+    await page.goto(`${preview.url}/evaluatie/`);
+    expect(await page.getByText(INCOMPLETE_ROUND).count()).toBe(0);
+    // In English, the link's draft is not shown either: the link was for Dutch.
+    await page.goto(`${preview.url}/en/behaviours/`);
+    expect(await page.getByText(INCOMPLETE_BEHAVIOUR).count()).toBe(0);
+  });
+
   it('shows only published content when the editor previews the published version', async () => {
-    const handler = app.strapi.config.get('admin.preview.config.handler') as (
-      uid: string,
-      target: object,
-    ) => Promise<string>;
     const published = (await app.strapi
       .documents('plugin::ritme.behaviour' as never)
       .findFirst({ locale: 'en', status: 'published' } as never)) as unknown as {
       documentId: string;
       title: string;
     };
-    const page = await open(
-      await handler('plugin::ritme.behaviour', { documentId: published.documentId, locale: 'en', status: 'published' }),
-    );
+    const page = await open(await linkFor(published.documentId, 'en', 'published'));
     expect(new URL(page.url()).pathname).toMatch(/^\/en\/behaviours\//);
     expect(await page.locator('h1').textContent()).toBe(published.title);
     expect(await page.locator('.preview-banner').textContent()).toContain('published only');
@@ -143,24 +200,29 @@ describe('Strapi Preview → the preview server', () => {
   });
 
   it('refuses a tampered or expired Preview link', async () => {
-    const handler = app.strapi.config.get('admin.preview.config.handler') as (
-      uid: string,
-      target: object,
-    ) => Promise<string>;
-    const link = new URL(
-      await handler('plugin::ritme.behaviour', { documentId: draftId, locale: 'nl', status: 'draft' }),
-    );
-    link.searchParams.set('path', '/groepen/');
-    expect((await fetch(link)).status).toBe(401);
-    link.searchParams.set('exp', String(Date.now() - 1000));
-    expect((await fetch(link)).status).toBe(401);
+    const signed = await linkFor(draftId);
+    for (const [key, value] of [
+      ['path', '/groepen/'],
+      ['document', ids.secretGroup],
+      ['status', 'published'],
+      ['exp', String(Date.now() - 1000)],
+    ]) {
+      const link = new URL(signed);
+      link.searchParams.set(key as string, value as string);
+      expect((await fetch(link, { redirect: 'manual' })).status, key).toBe(401);
+    }
+    // The untouched link still works: the refusals above did not use it up.
+    expect((await fetch(signed, { redirect: 'manual' })).status).toBe(303);
   });
 
   it('lets only the CMS frame it, and tells search engines and caches to stay away', async () => {
     const { page } = await pilotPage();
     const response = await page.goto(`${preview.url}/groepen/`);
     const headers = response?.headers() ?? {};
-    expect(headers['content-security-policy']).toBe(`frame-ancestors 'self' ${new URL(app.baseUrl).origin}`);
+    // Next to Astro's own policy (script and style hashes; see csp.test.ts).
+    expect(headers['content-security-policy']).toContain(
+      `frame-ancestors 'self' ${new URL(app.baseUrl).origin}; object-src 'none'; base-uri 'self'`,
+    );
     expect(headers['x-robots-tag']).toBe('noindex, nofollow');
     expect(headers['cache-control']).toBe('private, no-store');
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex, nofollow');
@@ -191,16 +253,53 @@ describe('pilot access', () => {
     expect(await response.text()).toContain('Vraag het intranetteam om een uitnodigingslink');
   });
 
-  it('opens with an invite link, removes the token from the address bar, and shows drafts', async () => {
+  it('opens with an invite link, removes the token from the address bar, and shows the drafts shared with pilots', async () => {
     const { page, token } = await pilotPage();
     expect(new URL(page.url()).pathname).toBe('/');
     expect(page.url()).not.toContain(token);
     const html = await page.content();
     expect(html).not.toContain(token);
     expect(html).not.toContain(previewToken);
-    expect(await page.locator('.preview-banner').textContent()).toContain('Sanne Visser');
+    const banner = await page.locator('.preview-banner').textContent();
+    expect(banner).toContain('Sanne Visser');
+    expect(banner).toContain('Concept gedeeld met pilots');
     await page.goto(`${preview.url}/gedrag/`);
-    expect(await page.getByText(DRAFT_TITLE).count()).toBeGreaterThan(0);
+    const card = page.locator('main li.card').filter({ hasText: DRAFT_TITLE });
+    expect(await card.count()).toBe(1);
+    expect(await card.locator('.draft-mark').textContent()).toContain('Concept');
+  });
+
+  it('does not show a pilot an unshared draft, not even through a shared one', async () => {
+    const { page } = await pilotPage();
+    await page.goto(`${preview.url}/groepen/`);
+    expect(await page.getByText(SECRET_GROUP).count()).toBe(0);
+    expect((await page.goto(`${preview.url}/groepen/reorganisatie-team-vergunningen/`))?.status()).toBe(404);
+    await page.goto(`${preview.url}/gedrag/`);
+    await page.getByRole('link', { name: DRAFT_TITLE }).click();
+    expect(await page.locator('h1').textContent()).toBe(DRAFT_TITLE);
+    expect(await page.content()).not.toContain(SECRET_GROUP);
+    expect(await page.content()).not.toContain(ids.secretGroup);
+    expect(await page.locator('.preview-banner').textContent()).toContain(
+      'Deze pagina is een concept dat met pilots gedeeld is.',
+    );
+  });
+
+  it('still renders every page while an incomplete draft exists, and says what it lacks', async () => {
+    const { page } = await pilotPage();
+    for (const pathname of ['/', '/gedrag/', '/evaluatie/', '/en/', '/en/evaluation/']) {
+      expect((await page.goto(`${preview.url}${pathname}`))?.status(), pathname).toBe(200);
+    }
+    await page.goto(`${preview.url}/evaluatie/`);
+    await page.getByRole('link', { name: INCOMPLETE_ROUND }).click();
+    expect(await page.locator('h1').textContent()).toBe(INCOMPLETE_ROUND);
+    expect(await page.locator('main .draft-mark').textContent()).toContain('Nog in te vullen: opent op, sluit op');
+    // Without dates the round has not opened: no form takes answers.
+    expect(await page.getByText('Deze ronde is nog niet geopend.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).count()).toBe(0);
+    await page.goto(`${preview.url}/gedrag/`);
+    await page.getByRole('link', { name: INCOMPLETE_BEHAVIOUR }).click();
+    expect(await page.locator('main .draft-mark').textContent()).toContain('vaardigheid');
+    expect(await axe(page)).toEqual([]);
   });
 
   it('refuses a wrong token, an expired invite and a revoked one, each with its own page', async () => {
@@ -277,6 +376,13 @@ describe('feedback → inbox → "you asked, we changed"', () => {
   it('keeps the text when sending fails', async () => {
     const { page } = await pilotPage();
     await page.route('**/preview-api/feedback/', (route) => route.abort('connectionrefused'));
+    // The widget's code arrives late, as on a slow machine: a click before hydration must wait for it
+    // (the button is disabled until then) instead of landing on a button that does nothing.
+    await page.route('**/_astro/FeedbackWidget*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await page.getByRole('button', { name: 'Wat vind je hiervan?' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Je feedback').fill('Dit moet blijven staan');
@@ -305,18 +411,25 @@ describe('feedback → inbox → "you asked, we changed"', () => {
     await codesign().updateInboxItem('feedback', feedbackId, {
       reply: 'Goed idee, staat er nu in.',
       changedInBuild: BUILD,
+      publicSummary: {
+        nl: 'Elke pagina over gedrag heeft nu een voorbeeld uit een echt overleg.',
+        en: 'Every behaviour page now has an example from a real meeting.',
+      },
     });
     const site: BuiltSite = await buildSite(app.baseUrl);
     const server = await serve(site.dir);
     try {
       const page = await open(`${server.url}/jij-vroeg-wij-veranderden/`);
-      const card = page.locator('main li.card').filter({ hasText: 'Geef een voorbeeld uit een echt overleg.' });
+      const card = page.locator('main li.card').filter({ hasText: 'een voorbeeld uit een echt overleg' });
       expect(await card.count()).toBe(1);
-      expect(await card.textContent()).toContain('Goed idee, staat er nu in.');
       expect(await card.textContent()).toContain(`Veranderd in versie ${BUILD}`);
       expect(await card.textContent()).toContain('Lotte Jansen');
+      // Only what the editor approved: not the pilot's own words, not the private reply.
+      const board = (await page.locator('main').textContent()) ?? '';
+      expect(board).not.toContain('Geef een voorbeeld uit een echt overleg.');
+      expect(board).not.toContain('Goed idee, staat er nu in.');
       const english = await open(`${server.url}/en/you-asked-we-changed/`);
-      expect(await english.getByText('Geef een voorbeeld uit een echt overleg.').count()).toBe(1);
+      expect(await english.getByText('Every behaviour page now has an example from a real meeting.').count()).toBe(1);
       expect(await axe(english)).toEqual([]);
 
       // The production build carries no drafts, no widget and no preview code.
@@ -324,6 +437,8 @@ describe('feedback → inbox → "you asked, we changed"', () => {
       for (const file of files) {
         const text = readFileSync(file, 'utf8');
         expect(text, file).not.toContain(DRAFT_TITLE);
+        expect(text, file).not.toContain(SECRET_GROUP);
+        expect(text, file).not.toContain('draft-mark');
         expect(text, file).not.toContain('preview-api');
         expect(text, file).not.toContain('Wat vind je hiervan');
         expect(text, file).not.toContain(previewToken);

@@ -1,7 +1,9 @@
 /**
  * Builds the preview server (RITME_MODE=preview) into a folder inside site/ —
- * its server bundle resolves packages from site/node_modules — and runs it on a
- * free loopback port with the given Strapi, token and secret.
+ * its server bundle resolves packages from site/node_modules — and runs it the
+ * way production does (src/preview/server.mjs in front of the build) on a free
+ * loopback port with the given Strapi, token and secret. `runPreviewServer`
+ * starts another process on the same build, e.g. with other settings.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -35,26 +37,26 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
 
 export interface PreviewServer {
   url: string;
+  /** The build folder (shared by every server started on it). */
+  buildDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
 
-export async function startPreviewServer(options: {
+export interface PreviewOptions {
   cmsUrl: string;
   token: string;
   secret: string;
   port: number;
   build: string;
-}): Promise<PreviewServer> {
-  const outDir = path.join(SITE_DIR, `.preview-test-${randomBytes(4).toString('hex')}`);
-  await run(path.join(SITE_DIR, 'node_modules/.bin/astro'), ['build'], {
-    CMS_URL: options.cmsUrl,
-    RITME_MODE: 'preview',
-    RITME_SITE_OUT: outDir,
-    RITME_SITE_CACHE: path.join(outDir, '.cache'),
-  });
+  /** More environment for the server, e.g. RITME_TRUSTED_PROXIES. */
+  env?: Record<string, string>;
+}
+
+/** Runs src/preview/server.mjs on an existing build; `stop()` ends that process only. */
+export async function runPreviewServer(buildDir: string, options: PreviewOptions): Promise<PreviewServer> {
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(outDir, 'server/entry.mjs')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(SITE_DIR, 'src/preview/server.mjs'), buildDir], {
     cwd: SITE_DIR,
     env: {
       ...process.env,
@@ -64,25 +66,51 @@ export async function startPreviewServer(options: {
       RITME_PREVIEW_TOKEN: options.token,
       PREVIEW_SECRET: options.secret,
       RITME_BUILD: options.build,
+      ...options.env,
     },
   });
   child.stdout?.on('data', (chunk) => (log += chunk));
   child.stderr?.on('data', (chunk) => (log += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${options.port}`;
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; ; i += 1) {
     if (child.exitCode !== null) throw new Error(`The preview server exited:\n${log}`);
     const up = await fetch(`${url}/preview-access/no-session/`).then(
       () => true,
       () => false,
     );
     if (up) break;
+    if (i === 100) throw new Error(`The preview server did not answer on ${url} within 20 s:\n${log}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
     url,
+    buildDir,
     output: () => log,
     async stop() {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** Builds the preview server against `cmsUrl` and runs it; `stop()` also removes the build. */
+export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
+  const outDir = path.join(SITE_DIR, `.preview-test-${randomBytes(4).toString('hex')}`);
+  await run(path.join(SITE_DIR, 'node_modules/.bin/astro'), ['build'], {
+    CMS_URL: options.cmsUrl,
+    RITME_MODE: 'preview',
+    RITME_SITE_OUT: outDir,
+    RITME_SITE_CACHE: path.join(outDir, '.cache'),
+  });
+  const server = await runPreviewServer(outDir, options).catch((error: unknown) => {
+    rmSync(outDir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    ...server,
+    async stop() {
+      await server.stop();
       rmSync(outDir, { recursive: true, force: true });
     },
   };

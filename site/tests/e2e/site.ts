@@ -90,8 +90,11 @@ export async function serve(dir: string): Promise<{ url: string; close(): Promis
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The test Strapi runs in this process and reads its CORS origins per request: let this intranet call it.
+  process.env.CORS_ORIGINS = [...(process.env.CORS_ORIGINS ?? '').split(',').filter(Boolean), url].join(',');
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

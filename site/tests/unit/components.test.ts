@@ -2,14 +2,18 @@
 
 import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/react';
-import type { Locale, PersonRef, Training } from '@ritme/shared';
+import type { Change, Locale, PersonRef, Training, TrainingSession } from '@ritme/shared';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import DoInstead from '../../src/components/DoInstead.astro';
 import Empty from '../../src/components/Empty.astro';
 import PersonCard from '../../src/components/PersonCard.astro';
+import Sessions from '../../src/components/Sessions.astro';
+import { publicCmsUrl } from '../../src/config';
 import Base from '../../src/layouts/Base.astro';
+import ChangesView from '../../src/views/ChangesView.astro';
 import TrainingsView from '../../src/views/TrainingsView.astro';
+import TrainingView from '../../src/views/TrainingView.astro';
 
 let container: AstroContainer;
 
@@ -131,9 +135,101 @@ describe('PersonCard', () => {
         locale: 'nl',
       },
     });
-    expect(html).toMatch(/<img class="avatar" src="\/uploads\/anna\.jpg" alt="Anna lacht"/);
+    // Strapi's local uploads are served by the CMS, not by the intranet.
+    expect(html).toContain(`<img class="avatar" src="${publicCmsUrl}/uploads/anna.jpg" alt="Anna lacht"`);
     expect(html).not.toMatch(/<span class="avatar"/);
     expect(html).toMatch(/<blockquote[^>]*><p[^>]*>“Vraag het gewoon\.”<\/p><\/blockquote>/);
+  });
+});
+
+describe('Sessions', () => {
+  const session = (onlineUrl: string | null): TrainingSession => ({
+    documentId: 'sess00000001',
+    startsAt: '2026-11-30T09:00:00.000Z',
+    endsAt: '2026-11-30T11:00:00.000Z',
+    location: null,
+    onlineUrl,
+    seats: 12,
+  });
+  const render = (onlineUrl: string | null) =>
+    container.renderToString(Sessions, { props: { sessions: [session(onlineUrl)], locale: 'nl' } });
+
+  it('links to an http(s) online session', async () => {
+    const html = await render('https://teams.example.org/meet/vragen-stellen');
+    expect(all(html, /href="([^"]*)"/g)).toEqual(['https://teams.example.org/meet/vragen-stellen']);
+    expect(html).toMatch(/<a href="[^"]+"[^>]*>Deelnemen<\/a>/);
+  });
+
+  it('renders no link for an online URL that is not plain http(s)', async () => {
+    for (const onlineUrl of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'https://user:pass@evil.example/',
+      '//evil.example/',
+    ]) {
+      const html = await render(onlineUrl);
+      expect(html, onlineUrl).not.toContain('<a ');
+      expect(html, onlineUrl).not.toMatch(/javascript:|data:/i);
+      // The session itself is still listed.
+      expect(html, onlineUrl).toContain('12 plaatsen');
+    }
+  });
+});
+
+describe('ChangesView', () => {
+  const change = (nl: string | null): Change => ({
+    documentId: 'chg000000001',
+    kind: 'feedback',
+    summary: { nl: 'De zoekfunctie vindt nu ook groepen.', en: 'Search now finds groups too.' },
+    changedInBuild: null,
+    changedAt: '2026-11-27T10:00:00.000Z',
+    links: { nl, en: null },
+    author: null,
+  });
+  const render = (link: string | null) =>
+    container.renderToString(ChangesView, { props: { locale: 'nl', changes: [change(link)] } });
+
+  it('links a change to the page it is about', async () => {
+    expect(await render('/groepen/')).toMatch(/<a href="\/groepen\/"[^>]*>Bekijk de pagina<\/a>/);
+  });
+
+  it('renders no link to anything but a page of this site', async () => {
+    for (const link of ['javascript:alert(1)', '//evil.example/', '/\\evil.example/', 'https://evil.example/']) {
+      const html = await render(link);
+      expect(html, link).not.toContain('Bekijk de pagina');
+      expect(html, link).toContain('De zoekfunctie vindt nu ook groepen.');
+    }
+  });
+});
+
+describe('PersonCard photo URLs', () => {
+  const withPhoto = (url: string) =>
+    container.renderToString(PersonCard, {
+      props: {
+        person: {
+          documentId: 'pers00000001',
+          slug: 'anna-de-vries',
+          name: 'Anna de Vries',
+          roleTitle: '',
+          kind: 'ambassador',
+          photo: { url, alternativeText: 'Anna', width: 200, height: 200 },
+        },
+        locale: 'nl',
+      },
+    });
+
+  it('keeps an absolute https photo from a cloud upload provider', async () => {
+    expect(await withPhoto('https://bucket.example/anna.jpg')).toContain('src="https://bucket.example/anna.jpg"');
+  });
+
+  it('shows initials instead of a photo whose URL is not http(s) or an upload path', async () => {
+    for (const url of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', '//evil.example/a.jpg']) {
+      const html = await withPhoto(url);
+      expect(html, url).not.toContain('<img');
+      expect(html, url).toMatch(/<span class="avatar" aria-hidden="true"[^>]*>\s*AV\s*<\/span>/);
+    }
   });
 });
 
@@ -200,6 +296,42 @@ describe('Base', () => {
     expect(html).toMatch(/<a href="\/en\/groups\/" aria-current="page"[^>]*>\s*Groups\s*<\/a>/);
     expect(all(html, /aria-current="([^"]+)"/g)).toEqual(['page']);
     expect(html).toContain('href="/en/behaviours/"');
+  });
+});
+
+describe('TrainingView', () => {
+  it('renders the Markdown body without script links, handlers or online links that are not http(s)', async () => {
+    const training: Training = {
+      documentId: 'trn000000001',
+      locale: 'nl',
+      slug: 'vragen-stellen',
+      updatedAt: '2026-11-27T10:00:00.000Z',
+      localizations: [],
+      title: 'Vragen stellen',
+      summary: 'Samenvatting',
+      body: '## Wat je leert\n\n[klik](javascript:alert(1)) [ref][1] <img src=x onerror=alert(1)>\n\n[1]: JaVaScRiPt:alert(1)',
+      skill: 'asking_questions',
+      focus: 'attitude',
+      format: 'workshop',
+      durationMinutes: null,
+      sessions: [
+        {
+          documentId: 'sess00000001',
+          startsAt: '2026-11-30T09:00:00.000Z',
+          endsAt: '2026-11-30T11:00:00.000Z',
+          location: null,
+          onlineUrl: 'javascript:alert(1)',
+          seats: null,
+        },
+      ],
+      behaviours: [],
+    };
+    const html = await container.renderToString(TrainingView, { props: { locale: 'nl', training } });
+    expect(html).toContain('<h2>Wat je leert</h2>');
+    expect(html).toContain('klik');
+    expect(html).not.toMatch(/href="\s*javascript:/i);
+    expect(html).not.toMatch(/<img[^>]*onerror/i);
+    expect(all(html, /href="([^"]*)"/g)).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 // Bundles the plugin's server into dist/server/index.js (CommonJS, as Strapi
 // loads it). @ritme/shared and zod are bundled in, so the published plugin
-// needs no workspace; Strapi's own packages stay external.
+// needs no workspace; Strapi's own packages and the rate-limit store clients stay external.
 import { build } from 'esbuild';
 
 await build({
@@ -11,7 +11,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['@strapi/*', 'rate-limiter-flexible'],
+  external: ['@strapi/*', 'rate-limiter-flexible', 'ioredis'],
   logLevel: 'warning',
   footer: { js: 'module.exports = module.exports.default;' },
 });

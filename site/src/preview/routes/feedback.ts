@@ -6,7 +6,9 @@
  */
 import { FeedbackInputSchema, type FeedbackSubmission, toFieldErrors } from '@ritme/shared';
 import type { APIRoute } from 'astro';
+import { clientOf } from '../client-address.mjs';
 import { previewConfig } from '../config';
+import { CLIENT_HEADER } from '../invites';
 
 /** A browser always sends Origin on a cross-site POST; it must name this host. */
 function sameOrigin(headers: Headers): boolean {
@@ -49,7 +51,12 @@ export const POST: APIRoute = async (context) => {
   try {
     response = await fetch(`${config.cmsUrl}/api/ritme/feedback`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' },
+      // The browser's address (see server.mjs): Strapi limits editors' feedback per address.
+      headers: {
+        authorization: `Bearer ${config.token}`,
+        'content-type': 'application/json',
+        [CLIENT_HEADER]: clientOf(context),
+      },
       body: JSON.stringify({ data: submission }),
     });
   } catch {

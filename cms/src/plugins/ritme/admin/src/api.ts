@@ -11,6 +11,7 @@ import type {
   PilotInvite,
   PilotInviteCreate,
   PilotInviteCreated,
+  SharedDraft,
 } from '@ritme/shared';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -24,6 +25,7 @@ export function useRitmeApi() {
       inbox: async (query: InboxQuery) => (await get<Envelope<Inbox>>('/ritme/inbox', { params: query })).data.data,
       updateInboxItem: async (kind: InboxKind, documentId: string, update: InboxUpdate) =>
         (await put<Envelope<InboxItem>>(`/ritme/inbox/${kind}/${documentId}`, { data: update })).data.data,
+      sharedDrafts: async () => (await get<Envelope<SharedDraft[]>>('/ritme/shared-drafts')).data.data,
       invites: async () => (await get<Envelope<PilotInvite[]>>('/ritme/invites')).data.data,
       createInvite: async (input: PilotInviteCreate) =>
         (await post<Envelope<PilotInviteCreated>>('/ritme/invites', { data: input })).data.data,

@@ -9,6 +9,7 @@ import config from './config';
 import contentTypes from './content-types';
 import adminInbox from './controllers/admin-inbox';
 import adminInvites from './controllers/admin-invites';
+import adminSharedDrafts from './controllers/admin-shared-drafts';
 import change from './controllers/change';
 import { readController } from './controllers/content';
 import evaluationResponse from './controllers/evaluation-response';
@@ -18,10 +19,12 @@ import home from './controllers/home';
 import pilotSession from './controllers/pilot-session';
 import preview from './controllers/preview';
 import suggestion from './controllers/suggestion';
+import { fieldsMiddleware } from './document-middlewares/fields';
 import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
+import { removeVoicePermissions, voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
 import codesign from './services/codesign';
@@ -30,6 +33,7 @@ import homeService from './services/home';
 import inbox from './services/inbox';
 import previewLinks from './services/preview-links';
 import results from './services/results';
+import sharedDrafts from './services/shared-drafts';
 import submissions from './services/submissions';
 
 type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
@@ -37,12 +41,16 @@ type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
-    strapi.documents.use(roundMiddleware() as unknown as DocumentMiddleware);
+    strapi.documents.use(roundMiddleware(strapi) as unknown as DocumentMiddleware);
+    strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
+    strapi.server.use(voicesGuard(strapi) as never);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerAdminPermissions(strapi);
+    withdrawVoiceSubjects(strapi);
+    await removeVoicePermissions(strapi);
   },
   config,
   contentTypes,
@@ -62,6 +70,7 @@ export default {
     preview,
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
+    'admin-shared-drafts': adminSharedDrafts,
   },
   services: {
     codesign,
@@ -70,6 +79,7 @@ export default {
     inbox,
     'preview-links': previewLinks,
     results,
+    'shared-drafts': sharedDrafts,
     submissions,
     /** Action lists for the host app's bootstrap and tests. */
     permissions: () => ({ public: PUBLIC_ACTIONS, editor: EDITOR_ACTIONS, preview: PREVIEW_ACTIONS }),

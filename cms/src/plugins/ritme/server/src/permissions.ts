@@ -35,11 +35,5 @@ export const PREVIEW_ACTIONS = [
 
 export const EDITOR_ACTIONS = [
   ...PUBLIC_ACTIONS,
-  ...[
-    'suggestion.list',
-    'suggestion.show',
-    'suggestion.answer',
-    'evaluation-response.list',
-    'evaluation-response.show',
-  ].map((action) => `plugin::ritme.${action}`),
+  ...['suggestion.list', 'suggestion.show', 'suggestion.answer'].map((action) => `plugin::ritme.${action}`),
 ];

@@ -1,4 +1,8 @@
-/** An editor's answer to an inbox item: status and reply, and "changed in build X" (which makes it done). */
+/**
+ * An editor's answer to an inbox item: status, a private reply, the public
+ * summary per language (the only text the public board shows), and "changed
+ * in build X" (which makes it done).
+ */
 import type { InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
 import {
   Button,
@@ -25,6 +29,7 @@ export function InboxItemEditor({ item, onSave, onClose }: Props) {
   const t = useT();
   const [status, setStatus] = React.useState<SuggestionStatus>(item.status);
   const [reply, setReply] = React.useState(item.reply ?? '');
+  const [summary, setSummary] = React.useState({ nl: item.publicSummary.nl ?? '', en: item.publicSummary.en ?? '' });
   const [build, setBuild] = React.useState('');
   const [busy, setBusy] = React.useState<'answer' | 'build' | null>(null);
   const id = `${item.kind}-${item.documentId}`;
@@ -32,6 +37,9 @@ export function InboxItemEditor({ item, onSave, onClose }: Props) {
   const answer: InboxUpdate = {
     ...(status !== item.status ? { status } : {}),
     ...(reply.trim() !== (item.reply ?? '') ? { reply: reply.trim() } : {}),
+    ...(summary.nl.trim() !== (item.publicSummary.nl ?? '') || summary.en.trim() !== (item.publicSummary.en ?? '')
+      ? { publicSummary: { nl: summary.nl.trim(), en: summary.en.trim() } }
+      : {}),
   };
   const save = async (which: 'answer' | 'build', update: InboxUpdate) => {
     setBusy(which);
@@ -61,6 +69,19 @@ export function InboxItemEditor({ item, onSave, onClose }: Props) {
           <Field.Hint />
         </Field.Root>
       </Grid.Item>
+      {(['nl', 'en'] as const).map((locale) => (
+        <Grid.Item key={locale} col={6} s={12} direction="column" alignItems="stretch">
+          <Field.Root name={`summary-${locale}`} id={`${id}-summary-${locale}`} hint={t('ritme.edit.summaryHint')}>
+            <Field.Label>{t(locale === 'nl' ? 'ritme.edit.summaryNl' : 'ritme.edit.summaryEn')}</Field.Label>
+            <Textarea
+              value={summary[locale]}
+              maxLength={600}
+              onChange={(event) => setSummary({ ...summary, [locale]: event.target.value })}
+            />
+            <Field.Hint />
+          </Field.Root>
+        </Grid.Item>
+      ))}
       <Grid.Item col={12} justifyContent="flex-end" gap={2}>
         <Button variant="tertiary" onClick={onClose} disabled={busy !== null}>
           {t('ritme.edit.close')}

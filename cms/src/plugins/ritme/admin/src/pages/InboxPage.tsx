@@ -1,6 +1,7 @@
 /**
  * The co-design inbox: feedback from preview pages and suggestions from the
- * site together, newest first, grouped by the page they are about.
+ * site together, newest first, grouped by the page they are about; above
+ * them, the drafts pilots can see (shared with pilots).
  */
 import type { Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
 import { Box, Flex, Typography } from '@strapi/design-system';
@@ -11,6 +12,7 @@ import { errorMessage, useRitmeApi } from '../api';
 import { InboxFilters } from '../components/InboxFilters';
 import { InboxItemCard } from '../components/InboxItemCard';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
+import { SharedDraftsPanel } from '../components/SharedDraftsPanel';
 import { groupByPage } from '../utils/groupByPage';
 import { useT } from '../utils/useT';
 
@@ -94,6 +96,7 @@ export function InboxPage({ canUpdate }: { canUpdate: boolean }) {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={6} paddingTop={6}>
+      <SharedDraftsPanel />
       <InboxFilters query={query} counts={inbox?.counts} onChange={setQuery} />
       {body}
     </Flex>

@@ -1,15 +1,20 @@
 /**
  * Small builders for Strapi attribute definitions, so each content type below
- * reads as a list of fields. Every field of a localized type is localized: a
- * behaviour's cadence may be shared, but its text never is.
+ * reads as a list of fields. Fields of a localized type are localized unless
+ * built with `shared: true`: a value that belongs to the thing itself (a round's
+ * dates, a session's seats, a person's name) is one value in every language,
+ * so no language can disagree with another about it. Strapi's i18n plugin
+ * copies shared fields to the other locales on every save and publish.
  */
-const localized = { pluginOptions: { i18n: { localized: true } } } as const;
+type Sharing = { shared?: boolean };
+const i18nOf = (options: Sharing = {}) => ({ pluginOptions: { i18n: { localized: !options.shared } } }) as const;
+const localized = i18nOf();
 
-export const text = (options: { required?: boolean; maxLength?: number; long?: boolean } = {}) => ({
+export const text = (options: { required?: boolean; maxLength?: number; long?: boolean } & Sharing = {}) => ({
   type: options.long ? 'text' : 'string',
   ...(options.required ? { required: true } : {}),
   ...(options.maxLength ? { maxLength: options.maxLength } : {}),
-  ...localized,
+  ...i18nOf(options),
 });
 
 export const markdown = () => ({ type: 'richtext', ...localized });
@@ -25,18 +30,18 @@ export const enumeration = (values: readonly string[], defaultValue?: string) =>
   ...localized,
 });
 
-export const integer = (options: { min?: number; defaultValue?: number; required?: boolean } = {}) => ({
+export const integer = (options: { min?: number; defaultValue?: number; required?: boolean } & Sharing = {}) => ({
   type: 'integer',
   ...(options.min !== undefined ? { min: options.min } : {}),
   ...(options.defaultValue !== undefined ? { default: options.defaultValue } : {}),
   ...(options.required ? { required: true } : {}),
-  ...localized,
+  ...i18nOf(options),
 });
 
-export const datetime = (required = false) => ({
+export const datetime = (required = false, sharing: Sharing = {}) => ({
   type: 'datetime',
   ...(required ? { required: true } : {}),
-  ...localized,
+  ...i18nOf(sharing),
 });
 export const date = (required = false) => ({ type: 'date', ...(required ? { required: true } : {}), ...localized });
 export const json = () => ({ type: 'json', ...localized });

@@ -5,7 +5,9 @@
  */
 import {
   CADENCES,
+  DEFAULT_MINIMUM_RESPONSES,
   GROUP_KINDS,
+  MINIMUM_RESPONSES_FLOOR,
   PERSON_KINDS,
   SKILLS,
   SUGGESTION_CATEGORIES,
@@ -29,6 +31,24 @@ import {
 const page = { localized: true, draftAndPublish: true };
 const submission = { localized: false, draftAndPublish: false };
 const plain = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra });
+/**
+ * "Share with pilots": off for a new draft. When on, pilots on the preview
+ * server see this entry's draft (a training's sessions follow their training);
+ * when off, they see it only once published. One switch for all languages.
+ */
+const sharedWithPilots = () => plain('boolean', { default: false, pluginOptions: { i18n: { localized: false } } });
+
+/**
+ * The voices that come back (suggestions, answers, feedback, invites) are not
+ * content: they are kept out of the Content Manager, where any role with
+ * content permissions could read e-mail addresses, rewrite replies or forge
+ * feedback. The plugin's own admin pages and permissions are the only way in
+ * (see middlewares/voices-guard.ts, which also refuses the Content Manager's API).
+ */
+const voice = <T extends { pluginOptions: Record<string, unknown> }>(base: T) => ({
+  ...base,
+  pluginOptions: { ...base.pluginOptions, 'content-manager': { visible: false } },
+});
 
 /**
  * The random Idempotency-Key a client may send with a public submission (not
@@ -36,16 +56,19 @@ const plain = (type: string, extra: Record<string, unknown> = {}) => ({ type, ..
  * index, not only Strapi's check before insert, so two simultaneous requests
  * with one key store one row; the submissions service answers the other with
  * the first receipt. A fresh object per type, as Strapi may write into it.
- * `hiddenKey` keeps it out of the admin's content manager as well.
  */
 const idempotencyKey = () => plain('string', { unique: true, private: true, maxLength: 100, column: { unique: true } });
-const hiddenKey = () => ({ attributes: { idempotencyKey: { hidden: true } } });
+/** sha256 of the submission the key was first used with: the same key with another body is refused. */
+const idempotencyFingerprint = () => plain('string', { private: true, maxLength: 64 });
+/** What an editor wrote for the public board, per language: { nl, en }. Never the sender's own words. */
+const publicSummary = () => plain('json');
 
 export const group = {
   ...collectionType('group', 'groups', 'Group', 'A team, project, department or community', page),
   attributes: {
     name: text({ required: true, maxLength: 120 }),
     slug: slugOf('name'),
+    sharedWithPilots: sharedWithPilots(),
     kind: enumeration(GROUP_KINDS, 'team'),
     description: text({ long: true }),
     people: relation('manyToMany', 'person', { inversedBy: 'groups' }),
@@ -66,6 +89,7 @@ export const behaviour = {
   attributes: {
     title: text({ required: true, maxLength: 200 }),
     slug: slugOf('title'),
+    sharedWithPilots: sharedWithPilots(),
     insteadOf: text({ required: true, maxLength: 200 }),
     why: text({ long: true }),
     how: text({ long: true }),
@@ -83,6 +107,7 @@ export const training = {
   attributes: {
     title: text({ required: true, maxLength: 200 }),
     slug: slugOf('title'),
+    sharedWithPilots: sharedWithPilots(),
     summary: text({ long: true }),
     body: markdown(),
     skill: enumeration(SKILLS),
@@ -98,19 +123,22 @@ export const trainingSession = {
   ...collectionType('training-session', 'training-sessions', 'Training session', 'A dated session of a training', page),
   attributes: {
     training: relation('manyToOne', 'training', { inversedBy: 'sessions' }),
-    startsAt: datetime(true),
-    endsAt: datetime(true),
+    // When, how many and where online are the session's own: one value in every language.
+    startsAt: datetime(true, { shared: true }),
+    endsAt: datetime(true, { shared: true }),
     location: text({ maxLength: 200 }),
-    onlineUrl: text({ maxLength: 500 }),
-    seats: integer({ min: 0 }),
+    /** http(s) only: checked by the plugin's URL middleware on every save. */
+    onlineUrl: text({ maxLength: 500, shared: true }),
+    seats: integer({ min: 0, shared: true }),
   },
 };
 
 export const person = {
   ...collectionType('person', 'people', 'Person', 'A leader, ambassador or coach who leads by example', page),
   attributes: {
-    name: text({ required: true, maxLength: 120 }),
+    name: text({ required: true, maxLength: 120, shared: true }),
     slug: slugOf('name'),
+    sharedWithPilots: sharedWithPilots(),
     roleTitle: text({ maxLength: 120 }),
     kind: enumeration(PERSON_KINDS, 'ambassador'),
     quote: text({ long: true }),
@@ -125,6 +153,7 @@ export const spotlight = {
   attributes: {
     title: text({ required: true, maxLength: 200 }),
     slug: slugOf('title'),
+    sharedWithPilots: sharedWithPilots(),
     story: text({ long: true }),
     date: date(true),
     person: relation('manyToOne', 'person', { inversedBy: 'spotlights' }),
@@ -144,44 +173,55 @@ export const evaluationRound = {
   attributes: {
     title: text({ required: true, maxLength: 200 }),
     slug: slugOf('title'),
+    sharedWithPilots: sharedWithPilots(),
     intro: text({ long: true }),
     /** [{ key, label }]; left empty, the seed blog's three questions are filled in. */
     questions: json(),
     group: relation('manyToOne', 'group', { inversedBy: 'evaluationRounds' }),
-    opensAt: datetime(true),
-    closesAt: datetime(true),
-    minimumResponses: integer({ min: 1, defaultValue: 5, required: true }),
+    // The window and the anonymity minimum belong to the round, not to a language:
+    // a round that closed in Dutch must not stay open in English.
+    opensAt: datetime(true, { shared: true }),
+    closesAt: datetime(true, { shared: true }),
+    minimumResponses: integer({
+      min: MINIMUM_RESPONSES_FLOOR,
+      defaultValue: DEFAULT_MINIMUM_RESPONSES,
+      required: true,
+      shared: true,
+    }),
     followUp: text({ long: true }),
   },
 };
 
 export const evaluationResponse = {
-  ...collectionType(
-    'evaluation-response',
-    'evaluation-responses',
-    'Evaluation response',
-    'An anonymous answer to an evaluation round: no user, IP address or user agent is stored',
-    submission,
+  ...voice(
+    collectionType(
+      'evaluation-response',
+      'evaluation-responses',
+      'Evaluation response',
+      'An anonymous answer to an evaluation round: no user, IP address or user agent is stored',
+      submission,
+    ),
   ),
-  config: hiddenKey(),
   attributes: {
     /** documentIds, not relations: answers stay tied to a round whatever its drafts and locales do. */
     round: plain('string', { required: true }),
     group: plain('string'),
     answers: plain('json', { required: true }),
     idempotencyKey: idempotencyKey(),
+    idempotencyFingerprint: idempotencyFingerprint(),
   },
 };
 
 export const suggestion = {
-  ...collectionType(
-    'suggestion',
-    'suggestions',
-    'Suggestion',
-    'An idea, problem, question or praise from an employee',
-    submission,
+  ...voice(
+    collectionType(
+      'suggestion',
+      'suggestions',
+      'Suggestion',
+      'An idea, problem, question or praise from an employee',
+      submission,
+    ),
   ),
-  config: hiddenKey(),
   attributes: {
     message: plain('text', { required: true }),
     category: plain('enumeration', { enum: [...SUGGESTION_CATEGORIES], required: true }),
@@ -193,17 +233,21 @@ export const suggestion = {
     reply: plain('text'),
     changedInBuild: plain('string'),
     changedAt: plain('datetime'),
+    publicSummary: publicSummary(),
     idempotencyKey: idempotencyKey(),
+    idempotencyFingerprint: idempotencyFingerprint(),
   },
 };
 
 export const feedback = {
-  ...collectionType(
-    'feedback',
-    'feedbacks',
-    'Pilot feedback',
-    'Feedback a pilot user or editor left on a preview page',
-    submission,
+  ...voice(
+    collectionType(
+      'feedback',
+      'feedbacks',
+      'Pilot feedback',
+      'Feedback a pilot user or editor left on a preview page',
+      submission,
+    ),
   ),
   attributes: {
     message: plain('text', { required: true }),
@@ -222,6 +266,30 @@ export const feedback = {
     reply: plain('text'),
     changedInBuild: plain('string'),
     changedAt: plain('datetime'),
+    publicSummary: publicSummary(),
+  },
+};
+
+/**
+ * A closed round's results, computed once — the first time they are asked for
+ * after the close — from the answers received inside its window, and never
+ * changed afterwards: diffing two fetches can teach nothing about one answer.
+ */
+export const roundResult = {
+  ...voice(
+    collectionType(
+      'round-result',
+      'round-results',
+      'Round results',
+      "A closed evaluation round's frozen, k-anonymous results",
+      submission,
+    ),
+  ),
+  attributes: {
+    /** The round's documentId; unique, so two requests racing to freeze store one snapshot. */
+    round: plain('string', { required: true, unique: true, column: { unique: true } }),
+    snapshot: plain('json', { required: true }),
+    frozenAt: plain('datetime', { required: true }),
   },
 };
 
@@ -232,10 +300,9 @@ const inviteBase = collectionType(
   'Access to the preview intranet for a pilot user; created from the co-design inbox',
   submission,
 );
+// Created from the co-design inbox only: a token has to be generated and shown once.
 export const pilotInvite = {
-  ...inviteBase,
-  // Created from the co-design inbox only: a token has to be generated and shown once.
-  pluginOptions: { ...inviteBase.pluginOptions, 'content-manager': { visible: false } },
+  ...voice(inviteBase),
   attributes: {
     name: plain('string', { required: true }),
     email: plain('email'),
@@ -260,4 +327,5 @@ export default {
   suggestion: { schema: suggestion },
   feedback: { schema: feedback },
   'pilot-invite': { schema: pilotInvite },
+  'round-result': { schema: roundResult },
 };

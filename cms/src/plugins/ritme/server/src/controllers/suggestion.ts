@@ -12,7 +12,7 @@ import {
   idParam,
   parseBody,
   parseQuery,
-  sendReceipt,
+  sendSubmission,
 } from '../validation/request';
 
 const UID = 'plugin::ritme.suggestion';
@@ -23,7 +23,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!options) return;
     const input = parseBody(ctx, SuggestionInputSchema, 'suggestion');
     if (!input) return;
-    sendReceipt(ctx, await strapi.plugin('ritme').service('submissions').createSuggestion(input, options));
+    await sendSubmission(ctx, input, () =>
+      strapi.plugin('ritme').service('submissions').createSuggestion(input, options),
+    );
   },
 
   async list(ctx: HttpContext) {

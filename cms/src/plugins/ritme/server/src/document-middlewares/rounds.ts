@@ -1,12 +1,18 @@
 /**
  * Keeps evaluation rounds sane whoever edits them: the seed blog's three
  * questions are filled in when none are given, custom questions must be
- * well-formed with unique keys, and a round must close after it opens.
+ * well-formed with unique keys — the same keys in every language (labels are
+ * per language; answers are stored by key) — a round must close after it
+ * opens, and its anonymity minimum is never below the floor.
  */
-import { DEFAULT_QUESTIONS, RoundQuestionSchema } from '@ritme/shared';
+import { DEFAULT_QUESTIONS, MINIMUM_RESPONSES_FLOOR, type RoundQuestion, RoundQuestionSchema } from '@ritme/shared';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { rows } from '../documents';
 import type { DocumentContext } from './slugs';
+
+const ROUND = 'plugin::ritme.evaluation-round';
 
 const QuestionsSchema = z
   .array(RoundQuestionSchema)
@@ -16,18 +22,42 @@ const QuestionsSchema = z
     message: 'Question keys must be unique.',
   });
 
-export function roundMiddleware() {
+const keysOf = (questions: RoundQuestion[]) => questions.map((question) => question.key).sort();
+const sameKeys = (a: RoundQuestion[], b: RoundQuestion[]) => keysOf(a).join(',') === keysOf(b).join(',');
+const localeOf = (value: unknown) => (value === 'en' ? 'en' : 'nl');
+
+/** The questions another language of this round already has (any row of the document), if any. */
+async function otherLanguagesQuestions(strapi: Core.Strapi, documentId: string, locale: string) {
+  const others = await rows(strapi, ROUND).findMany({
+    where: { documentId, locale: { $ne: locale } },
+    select: ['locale', 'questions'],
+  });
+  for (const other of others) {
+    const parsed = QuestionsSchema.safeParse(other.questions);
+    if (parsed.success) return { locale: String(other.locale), questions: parsed.data };
+  }
+  return null;
+}
+
+export function roundMiddleware(strapi: Core.Strapi) {
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
     const data = context.params.data;
-    if (context.uid !== 'plugin::ritme.evaluation-round' || !data) return next();
+    if (context.uid !== ROUND || !data) return next();
     if (context.action !== 'create' && context.action !== 'update') return next();
+    const locale = localeOf(context.params.locale);
+    const documentId = context.params.documentId;
+    const other = documentId ? await otherLanguagesQuestions(strapi, documentId, locale) : null;
 
     const empty =
       data.questions === undefined ||
       data.questions === null ||
       (Array.isArray(data.questions) && data.questions.length === 0);
-    if (empty && context.action === 'create') {
-      data.questions = DEFAULT_QUESTIONS[context.params.locale === 'en' ? 'en' : 'nl'];
+    const thisLanguageExists =
+      documentId !== undefined && (await rows(strapi, ROUND).count({ where: { documentId, locale } })) > 0;
+    if (empty && (context.action === 'create' || !thisLanguageExists)) {
+      // A new round, or a new language of one: the other language's keys, labelled in this language when they are the defaults.
+      const defaults = DEFAULT_QUESTIONS[locale];
+      data.questions = !other || sameKeys(other.questions, defaults) ? defaults : other.questions;
     } else if (!empty) {
       const parsed = QuestionsSchema.safeParse(data.questions);
       if (!parsed.success) {
@@ -35,10 +65,23 @@ export function roundMiddleware() {
           'Questions must be a list of { "key": "lower_snake_case", "label": "The question" } with unique keys.',
         );
       }
+      if (other && !sameKeys(parsed.data, other.questions)) {
+        throw new errors.ValidationError(
+          `Questions must have the same keys in every language: the "${other.locale}" version asks ${keysOf(other.questions).join(', ')}. Translate the labels, keep the keys.`,
+        );
+      }
     }
 
     if (data.opensAt && data.closesAt && Date.parse(String(data.closesAt)) <= Date.parse(String(data.opensAt))) {
       throw new errors.ValidationError('A round must close after it opens.');
+    }
+    if (data.minimumResponses !== undefined && data.minimumResponses !== null) {
+      const minimum = Number(data.minimumResponses);
+      if (!Number.isInteger(minimum) || minimum < MINIMUM_RESPONSES_FLOOR) {
+        throw new errors.ValidationError(
+          `A round shows results only from ${MINIMUM_RESPONSES_FLOOR} answers up: set minimumResponses to ${MINIMUM_RESPONSES_FLOOR} or more (5 is the default).`,
+        );
+      }
     }
     return next();
   };

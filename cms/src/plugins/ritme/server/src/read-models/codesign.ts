@@ -1,10 +1,16 @@
 /** Feedback, suggestions and invites as the inbox, the preview server and the public board see them. */
-import type { Change, InboxItem, InviteState, PilotInvite } from '@ritme/shared';
+import type { InboxItem, InviteState, PilotInvite, PublicSummary } from '@ritme/shared';
 import { asEnumValue, type Doc, iso, str, strOrNull } from './refs';
 
 const isoOrNull = (value: unknown) => (value ? iso(value) : null);
 const refsOf = (value: unknown) =>
   Array.isArray(value) ? value.filter((ref): ref is string => typeof ref === 'string') : [];
+
+/** The stored { nl, en } summary; anything else (absent, malformed) is no summary. */
+export const summaryOf = (value: unknown): PublicSummary => {
+  const stored = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return { nl: strOrNull(stored.nl), en: strOrNull(stored.en) };
+};
 
 export const feedbackItem = (doc: Doc): InboxItem => ({
   kind: 'feedback',
@@ -23,6 +29,7 @@ export const feedbackItem = (doc: Doc): InboxItem => ({
   reply: strOrNull(doc.reply),
   changedInBuild: strOrNull(doc.changedInBuild),
   changedAt: isoOrNull(doc.changedAt),
+  publicSummary: summaryOf(doc.publicSummary),
   createdAt: iso(doc.createdAt),
 });
 
@@ -46,6 +53,7 @@ export const suggestionItem = (doc: Doc): InboxItem => {
     reply: strOrNull(doc.reply),
     changedInBuild: strOrNull(doc.changedInBuild),
     changedAt: isoOrNull(doc.changedAt),
+    publicSummary: summaryOf(doc.publicSummary),
     createdAt: iso(doc.createdAt),
   };
 };
@@ -64,16 +72,4 @@ export const inviteDto = (doc: Doc, now = new Date()): PilotInvite => ({
   state: inviteState(doc, now),
   lastUsedAt: isoOrNull(doc.lastUsedAt),
   createdAt: iso(doc.createdAt),
-});
-
-/** A done item for the public board: no email ever, a name only with the pilot's consent. */
-export const changeOf = (item: InboxItem): Change => ({
-  documentId: item.documentId,
-  kind: item.kind,
-  asked: item.message,
-  reply: item.reply ?? '',
-  changedInBuild: item.changedInBuild,
-  changedAt: item.changedAt ?? item.createdAt,
-  pagePath: item.pagePath,
-  author: item.kind === 'feedback' && item.showName ? item.author : null,
 });

@@ -8,11 +8,13 @@ import {
   type ContentRoute,
   DEFAULT_QUESTIONS,
   type EvaluationRound,
+  effectiveMinimum,
   type Group,
   type Locale,
   type Person,
   RoundQuestionSchema,
   type Spotlight,
+  safeHttpUrl,
   type Training,
 } from '@ritme/shared';
 import { z } from 'zod';
@@ -30,6 +32,7 @@ import {
   personRefPopulate,
   photo,
   photoPopulate,
+  previewMark,
   refFields,
   spotlightRef,
   str,
@@ -51,6 +54,7 @@ const common = (doc: Doc) => ({
   locale: asEnumValue<Locale>(doc.locale),
   slug: str(doc.slug),
   updatedAt: iso(doc.updatedAt),
+  ...previewMark(doc),
 });
 
 /** Behaviour steps are written one per line in the editor. */
@@ -112,7 +116,8 @@ export const sessionDto = (doc: Doc) => ({
   startsAt: iso(doc.startsAt),
   endsAt: iso(doc.endsAt),
   location: strOrNull(doc.location),
-  onlineUrl: strOrNull(doc.onlineUrl),
+  // Saved values are checked on the way in; stored ones from before that are checked on the way out.
+  onlineUrl: safeHttpUrl(doc.onlineUrl),
   seats: numOrNull(doc.seats),
 });
 
@@ -191,7 +196,7 @@ export const evaluationRoundModel: ReadModel<EvaluationRound> = {
       group: group ? groupRef(group) : null,
       opensAt: iso(doc.opensAt),
       closesAt: iso(doc.closesAt),
-      minimumResponses: numOrNull(doc.minimumResponses) ?? 5,
+      minimumResponses: effectiveMinimum(numOrNull(doc.minimumResponses)),
       followUp: str(doc.followUp),
     };
   },

@@ -2,10 +2,22 @@
  * Raw Strapi documents → the small "reference" shapes other entries embed.
  * Kept apart from the full read models so a relation is always shown the same way.
  */
-import type { BehaviourRef, GroupRef, PersonRef, TrainingRef } from '@ritme/shared';
+import type { BehaviourRef, GroupRef, PersonRef, PreviewMark, TrainingRef } from '@ritme/shared';
 
 /** A document as the Document Service returns it: we only trust what we map. */
 export type Doc = Record<string, unknown> & { documentId: string };
+
+/**
+ * Set on raw documents by preview reads only (see scope.ts), under a symbol so
+ * no field of the document can carry it; public reads never set it, so public
+ * answers never have `preview`.
+ */
+export const PREVIEW_MARK = Symbol('ritme.preview-mark');
+export type MarkedDoc = Doc & { [PREVIEW_MARK]?: PreviewMark };
+export const previewMark = (doc: Doc): { preview?: PreviewMark } => {
+  const mark = (doc as MarkedDoc)[PREVIEW_MARK];
+  return mark ? { preview: mark } : {};
+};
 
 export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 export const strOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -50,6 +62,7 @@ export const groupRef = (doc: Doc): GroupRef => ({
   slug: str(doc.slug),
   name: str(doc.name),
   kind: asEnum(doc.kind),
+  ...previewMark(doc),
 });
 
 export const behaviourRef = (doc: Doc): BehaviourRef => ({
@@ -58,6 +71,7 @@ export const behaviourRef = (doc: Doc): BehaviourRef => ({
   title: str(doc.title),
   insteadOf: str(doc.insteadOf),
   cadence: asEnum(doc.cadence),
+  ...previewMark(doc),
 });
 
 export const trainingRef = (doc: Doc): TrainingRef => ({
@@ -67,6 +81,7 @@ export const trainingRef = (doc: Doc): TrainingRef => ({
   skill: asEnum(doc.skill),
   focus: asEnum(doc.focus),
   format: asEnum(doc.format),
+  ...previewMark(doc),
 });
 
 export const personRef = (doc: Doc): PersonRef => ({
@@ -76,6 +91,7 @@ export const personRef = (doc: Doc): PersonRef => ({
   roleTitle: str(doc.roleTitle),
   kind: asEnum(doc.kind),
   photo: photo(doc.photo),
+  ...previewMark(doc),
 });
 
 export const spotlightRef = (doc: Doc) => ({
@@ -83,6 +99,7 @@ export const spotlightRef = (doc: Doc) => ({
   slug: str(doc.slug),
   title: str(doc.title),
   date: isoDate(doc.date),
+  ...previewMark(doc),
 });
 
 export const asEnumValue = asEnum;

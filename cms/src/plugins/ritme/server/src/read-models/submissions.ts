@@ -1,5 +1,5 @@
-/** Suggestions and evaluation responses as editors see them. */
-import type { EvaluationResponse, Suggestion } from '@ritme/shared';
+/** Suggestions as editors see them (evaluation responses are never shown one by one). */
+import type { Suggestion } from '@ritme/shared';
 import { asEnumValue, type Doc, iso, str, strOrNull } from './refs';
 
 export const suggestionDto = (doc: Doc): Suggestion => ({
@@ -12,13 +12,5 @@ export const suggestionDto = (doc: Doc): Suggestion => ({
   email: strOrNull(doc.email),
   status: asEnumValue(doc.status),
   reply: strOrNull(doc.reply),
-  createdAt: iso(doc.createdAt),
-});
-
-export const evaluationResponseDto = (doc: Doc): EvaluationResponse => ({
-  documentId: doc.documentId,
-  round: str(doc.round),
-  group: strOrNull(doc.group),
-  answers: (doc.answers && typeof doc.answers === 'object' ? doc.answers : {}) as Record<string, string>,
   createdAt: iso(doc.createdAt),
 });

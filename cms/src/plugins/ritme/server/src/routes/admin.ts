@@ -18,6 +18,13 @@ export default {
       handler: 'admin-inbox.update',
       config: allowed(ADMIN_ACTIONS.inboxUpdate),
     },
+    // What pilots see besides published content: for everyone who reads the inbox.
+    {
+      method: 'GET',
+      path: '/shared-drafts',
+      handler: 'admin-shared-drafts.list',
+      config: allowed(ADMIN_ACTIONS.inboxRead),
+    },
     { method: 'GET', path: '/invites', handler: 'admin-invites.list', config: allowed(ADMIN_ACTIONS.invitesManage) },
     { method: 'POST', path: '/invites', handler: 'admin-invites.create', config: allowed(ADMIN_ACTIONS.invitesManage) },
     {

@@ -3,13 +3,19 @@
  * permission (`plugin::ritme.<controller>.<action>`); the app's bootstrap grants
  * the public role the reads and the two creates, nothing else.
  */
+import type { RateLimitName } from '../middlewares/rate-limit';
+
 const read = (path: string, controller: string) => [
   { method: 'GET', path: `/${path}`, handler: `${controller}.find`, config: { policies: [] } },
   { method: 'GET', path: `/${path}/:id`, handler: `${controller}.findOne`, config: { policies: [] } },
 ];
 
 // A fresh object per route: Strapi writes each route's auth scope into its config.
-const limited = () => ({ policies: [], middlewares: ['plugin::ritme.rate-limit'] });
+// Which limit, and what it counts, is in middlewares/rate-limit.
+const limited = (limit: RateLimitName = 'submissions') => ({
+  policies: [],
+  middlewares: [{ name: 'plugin::ritme.rate-limit', config: { limit } }],
+});
 
 export default {
   type: 'content-api',
@@ -35,18 +41,18 @@ export default {
 
     // Editors only. Not named find/findOne on purpose: Strapi's "read-only" API
     // token type may call every find/findOne, and the inbox must stay private.
+    // Single evaluation responses have no read route at all: one response is one
+    // person's complete answers; results come only through the round's route.
     { method: 'GET', path: '/suggestions', handler: 'suggestion.list', config: { policies: [] } },
     { method: 'GET', path: '/suggestions/:id', handler: 'suggestion.show', config: { policies: [] } },
     { method: 'PUT', path: '/suggestions/:id', handler: 'suggestion.answer', config: { policies: [] } },
-    { method: 'GET', path: '/evaluation-responses', handler: 'evaluation-response.list', config: { policies: [] } },
-    { method: 'GET', path: '/evaluation-responses/:id', handler: 'evaluation-response.show', config: { policies: [] } },
 
     // The preview server only (an API token with the preview permissions): drafts, pilots, feedback.
     { method: 'GET', path: '/preview/home', handler: 'preview.home', config: { policies: [] } },
     { method: 'GET', path: '/preview/:route', handler: 'preview.list', config: { policies: [] } },
     { method: 'GET', path: '/preview/:route/:id', handler: 'preview.show', config: { policies: [] } },
-    { method: 'POST', path: '/pilot-sessions', handler: 'pilot-session.open', config: limited() },
+    { method: 'POST', path: '/pilot-sessions', handler: 'pilot-session.open', config: limited('pilot-sessions') },
     { method: 'GET', path: '/pilot-sessions/:id', handler: 'pilot-session.check', config: { policies: [] } },
-    { method: 'POST', path: '/feedback', handler: 'feedback.create', config: { policies: [] } },
+    { method: 'POST', path: '/feedback', handler: 'feedback.create', config: limited('feedback') },
   ],
 };

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type {
+  Change,
   FeedbackSubmission,
   Inbox,
   InboxItem,
@@ -17,7 +18,8 @@ import type {
 } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { documents, rows } from '../documents';
-import { changeOf, feedbackItem, inviteDto, inviteState, suggestionItem } from '../read-models/codesign';
+import { feedbackItem, inviteDto, inviteState, suggestionItem } from '../read-models/codesign';
+import { publicLinks } from './public-links';
 import { SubmissionRejected } from './submissions';
 
 const INVITE = 'plugin::ritme.pilot-invite';
@@ -139,6 +141,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data: Record<string, unknown> = {};
     if (update.status !== undefined) data.status = update.status;
     if (update.reply !== undefined) data.reply = update.reply || null;
+    if (update.publicSummary !== undefined) {
+      const current = await documents(strapi, UID[kind]).findOne({ documentId, fields: ['publicSummary'] });
+      const stored = current?.publicSummary && typeof current.publicSummary === 'object' ? current.publicSummary : {};
+      const merged = { ...(stored as Record<string, unknown>), ...update.publicSummary };
+      data.publicSummary = Object.fromEntries(Object.entries(merged).filter(([, text]) => text));
+    }
     if (update.changedInBuild !== undefined) {
       data.changedInBuild = update.changedInBuild || null;
       if (update.changedInBuild) {
@@ -154,13 +162,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     return doc ? TO_ITEM[kind](doc) : null;
   },
 
-  /** Everything marked done, newest change first, for the public board. */
-  async changes() {
+  /**
+   * The public board: items marked done that an editor gave a public summary,
+   * newest change first. Never the sender's own words or a draft's path: a
+   * link only to a page that is public, a name only with the pilot's consent.
+   */
+  async changes(): Promise<Change[]> {
     const done: InboxItem[] = [];
     for (const kind of ['feedback', 'suggestion'] as const) {
       const docs = await documents(strapi, UID[kind]).findMany({ filters: { status: 'done' }, limit: 1000 });
       done.push(...docs.map(TO_ITEM[kind]));
     }
-    return done.map(changeOf).sort((a, b) => b.changedAt.localeCompare(a.changedAt));
+    const approved = done.filter((item) => item.publicSummary.nl || item.publicSummary.en);
+    const links = await publicLinks(strapi, approved);
+    return approved
+      .map((item) => ({
+        documentId: item.documentId,
+        kind: item.kind,
+        summary: item.publicSummary,
+        changedInBuild: item.changedInBuild,
+        changedAt: item.changedAt ?? item.createdAt,
+        links: links.get(item.documentId) ?? { nl: null, en: null },
+        author: item.kind === 'feedback' && item.showName ? item.author : null,
+      }))
+      .sort((a, b) => b.changedAt.localeCompare(a.changedAt));
   },
 });

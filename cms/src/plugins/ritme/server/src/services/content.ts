@@ -1,67 +1,43 @@
 /**
- * Reads content for the API. Public routes always get `status: 'published'`
- * (no caller-supplied parameter reaches the Document Service, so no request can
- * turn up a draft); only the preview routes, behind the preview token, pass 'draft'.
+ * Reads content for the API. Public routes read with the public scope: only
+ * published versions, and no caller-supplied parameter reaches the Document
+ * Service, so no request can turn up a draft. Only the preview routes, behind
+ * the preview token, pass a preview scope (see read-models/scope.ts).
  */
-import { type ContentRoute, type ListQuery, LOCALES, type Locale, type Localization } from '@ritme/shared';
+import type { ContentRoute, ListQuery, Locale, Localization } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
-import { documents, type RitmeUid } from '../documents';
-
-export type Status = 'published' | 'draft';
-
+import type { RitmeUid } from '../documents';
 import { READ_MODELS } from '../read-models';
+import { PUBLIC_READ, type ReadScope, scopedReader } from '../read-models/scope';
 
 type WithDocumentId = { documentId: string };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** Add, to each entry, its published translations (for hreflang links and the language switcher). */
+  /** Add, to each entry, the translations its reader may show (for hreflang links and the language switcher). */
   async withLocalizations<T extends WithDocumentId>(
     uid: RitmeUid,
     entries: T[],
     locale: Locale,
-    status: Status = 'published',
+    scope: ReadScope = PUBLIC_READ,
   ): Promise<(T & { localizations: Localization[] })[]> {
-    const ids = entries.map((entry) => entry.documentId);
-    const byId = new Map<string, Localization[]>(ids.map((id) => [id, []]));
-    if (ids.length > 0) {
-      for (const other of LOCALES.filter((code) => code !== locale)) {
-        const translations = await documents(strapi, uid).findMany({
-          locale: other,
-          status,
-          filters: { documentId: { $in: ids } },
-          fields: ['slug'],
-          limit: ids.length,
-        });
-        for (const translation of translations) {
-          byId.get(translation.documentId)?.push({
-            locale: other,
-            slug: String(translation.slug ?? ''),
-            documentId: translation.documentId,
-          });
-        }
-      }
-    }
-    return entries.map((entry) => ({ ...entry, localizations: byId.get(entry.documentId) ?? [] }));
+    return scopedReader(strapi, scope, locale).withLocalizations(uid, entries);
   },
 
-  async list(route: ContentRoute, query: ListQuery, status: Status = 'published') {
+  async list(route: ContentRoute, query: ListQuery, scope: ReadScope = PUBLIC_READ) {
     const model = READ_MODELS[route];
-    const published = { locale: query.locale, status };
+    const reader = scopedReader(strapi, scope, query.locale);
     const [docs, total] = await Promise.all([
-      documents(strapi, model.uid).findMany({
-        ...published,
+      reader.findMany(model.uid, {
         sort: model.sort,
         populate: model.populate,
         limit: query.pageSize,
         start: (query.page - 1) * query.pageSize,
       }),
-      documents(strapi, model.uid).count(published),
+      reader.count(model.uid),
     ]);
-    const data = await this.withLocalizations(
+    const data = await reader.withLocalizations(
       model.uid,
       docs.map((doc) => model.toDto(doc) as WithDocumentId),
-      query.locale,
-      status,
     );
     return {
       data,
@@ -76,17 +52,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     };
   },
 
-  /** One published entry by documentId or slug, or null. */
-  async findOne(route: ContentRoute, idOrSlug: string, locale: Locale, status: Status = 'published') {
+  /** One entry by documentId or slug, as the scope shows it, or null. */
+  async findOne(route: ContentRoute, idOrSlug: string, locale: Locale, scope: ReadScope = PUBLIC_READ) {
     const model = READ_MODELS[route];
-    const doc = await documents(strapi, model.uid).findFirst({
-      locale,
-      status,
+    const reader = scopedReader(strapi, scope, locale);
+    const doc = await reader.findFirst(model.uid, {
       filters: { $or: [{ documentId: idOrSlug }, { slug: idOrSlug }] },
       populate: model.populate,
     });
     if (!doc) return null;
-    const [entry] = await this.withLocalizations(model.uid, [model.toDto(doc) as WithDocumentId], locale, status);
+    const [entry] = await reader.withLocalizations(model.uid, [model.toDto(doc) as WithDocumentId]);
     return entry ?? null;
   },
 });

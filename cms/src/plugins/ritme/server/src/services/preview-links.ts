@@ -1,10 +1,20 @@
 /**
  * Links for Strapi's Preview button: the entry's page on the preview server, in
- * its locale, draft or published, signed with the shared preview secret and
- * valid for a few minutes. Without a secret configured, there is no preview.
+ * its locale, draft or published, signed with the shared preview secret, valid
+ * for a few minutes and good for one visit. A link is made only for an admin
+ * who may read the entry in the Content Manager (an Author only for their own
+ * entries), and it opens that entry's draft only: the session it starts shows
+ * everything else as published. Without a secret configured, there is no preview.
  */
-import { createHmac } from 'node:crypto';
-import { type ContentRoute, type Locale, PREVIEW_LINK_TTL_MS, pathForEntry, previewLinkPayload } from '@ritme/shared';
+import { createHmac, randomBytes } from 'node:crypto';
+import {
+  type ContentRoute,
+  type Locale,
+  PREVIEW_LINK_TTL_MS,
+  type PreviewLink,
+  pathForEntry,
+  previewLinkPayload,
+} from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { documents } from '../documents';
 import { READ_MODELS } from '../read-models';
@@ -13,31 +23,62 @@ const ROUTE_OF: Record<string, ContentRoute> = Object.fromEntries(
   Object.entries(READ_MODELS).map(([route, model]) => [model.uid, route as ContentRoute]),
 );
 
+/** The request's admin permissions (`ctx.state.userAbility`), as the Content Manager checks them. */
+export type AdminAbility = object;
+
+interface PermissionChecker {
+  can: { read(entity?: object): boolean };
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async urlFor(
     uid: string,
     target: { documentId: string; locale?: string | null; status?: string | null },
+    ability: AdminAbility | undefined,
     now = Date.now(),
   ): Promise<string | null> {
     const secret = strapi.plugin('ritme').config('previewSecret') as string | undefined;
     const route = ROUTE_OF[uid];
-    if (!secret || !route) return null;
+    // No admin behind the request (a script, a test calling the handler directly): no link.
+    if (!secret || !route || !ability) return null;
     const locale: Locale = target.locale === 'en' ? 'en' : 'nl';
     const status = target.status === 'published' ? 'published' : 'draft';
     const doc = await documents(strapi, READ_MODELS[route].uid).findOne({
       documentId: target.documentId,
       locale,
       status,
-      fields: ['slug'],
+      fields: ['slug', 'locale'],
+      // Authors' rules carry the admin::is-creator condition: it is checked against createdBy.
+      populate: { createdBy: { fields: ['id'] } },
     });
     if (!doc?.slug) return null;
-    const path = pathForEntry(route, locale, String(doc.slug));
-    const exp = now + PREVIEW_LINK_TTL_MS;
-    const sig = createHmac('sha256', secret)
-      .update(previewLinkPayload(path, status, exp))
-      .digest('base64url');
+    const checker = strapi
+      .plugin('content-manager')
+      .service('permission-checker')
+      .create({ userAbility: ability, model: uid }) as PermissionChecker;
+    if (!checker.can.read(doc)) return null;
+
+    const link: PreviewLink = {
+      path: pathForEntry(route, locale, String(doc.slug)),
+      status,
+      route,
+      documentId: target.documentId,
+      locale,
+      id: randomBytes(16).toString('base64url'),
+      exp: now + PREVIEW_LINK_TTL_MS,
+    };
+    const sig = createHmac('sha256', secret).update(previewLinkPayload(link)).digest('base64url');
     const base = String(strapi.plugin('ritme').config('previewUrl')).replace(/\/+$/, '');
-    const query = new URLSearchParams({ path, status, exp: String(exp), sig });
+    const query = new URLSearchParams({
+      path: link.path,
+      status,
+      route,
+      document: link.documentId,
+      locale,
+      id: link.id,
+      exp: String(link.exp),
+      sig,
+    });
     return `${base}/preview-entry/?${query}`;
   },
 });

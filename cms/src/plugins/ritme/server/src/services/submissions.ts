@@ -4,9 +4,13 @@
  * that need the database (the round exists, is open, and asks these questions).
  * Only parsed fields are written, so nothing a caller adds reaches a row.
  * With an idempotency key, a submission is stored at most once per key and
- * route, whatever the retries, races or restarts (see `replay`/`insertOnce`).
+ * route, whatever the retries, races or restarts (see `replay`/`insertOnce`);
+ * the key is bound to a fingerprint of what was sent, so a second client that
+ * reuses a key with another body is refused instead of silently dropped.
  */
+import { createHash } from 'node:crypto';
 import {
+  DEFAULT_LOCALE,
   type EvaluationResponseInput,
   type Locale,
   roundState,
@@ -22,9 +26,39 @@ export class SubmissionRejected extends Error {
   constructor(
     message: string,
     readonly errors: { path: string[]; message: string }[],
+    /** A stable code for clients that react to the reason (the forms say "this round has closed"). */
+    readonly code?: 'round_closed' | 'round_not_open',
   ) {
     super(message);
   }
+}
+
+/** The same Idempotency-Key sent earlier with a different submission: answered with 422. */
+export class IdempotencyConflict extends Error {
+  constructor() {
+    super(
+      'This Idempotency-Key was already used for a different submission. Send a new key with every new submission, and the same key only to retry the very same one.',
+    );
+  }
+}
+
+/** sha256 of the parsed submission with its keys sorted: equal for the same content however it was spelled. */
+export function fingerprintOf(value: unknown): string {
+  const canonical = (item: unknown): unknown => {
+    if (Array.isArray(item)) return item.map(canonical);
+    if (item && typeof item === 'object') {
+      return Object.fromEntries(
+        Object.entries(item as Record<string, unknown>)
+          .filter(([, inner]) => inner !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([key, inner]) => [key, canonical(inner)]),
+      );
+    }
+    return item;
+  };
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
 }
 
 const SUGGESTION = 'plugin::ritme.suggestion';
@@ -40,6 +74,7 @@ export interface Receipt {
 
 /** An already parsed `Idempotency-Key`, or undefined when the client sent none. */
 export type SubmitOptions = { idempotencyKey?: string | undefined };
+type Keyed = { key: string | undefined; fingerprint: string };
 
 const receiptOf = (doc: Doc, replayed: boolean): Receipt => ({
   documentId: doc.documentId,
@@ -48,11 +83,22 @@ const receiptOf = (doc: Doc, replayed: boolean): Receipt => ({
 });
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  /** The receipt of the submission stored earlier with this key on this route, if any. */
-  const replay = async (uid: SubmissionUid, idempotencyKey: string | undefined) => {
-    if (idempotencyKey === undefined) return null;
-    const earlier = await rows(strapi, uid).findOne({ where: { idempotencyKey }, select: ['documentId', 'createdAt'] });
-    return earlier ? receiptOf(earlier, true) : null;
+  /**
+   * The receipt of the submission stored earlier with this key on this route,
+   * if any; a different fingerprint means another submission took the key.
+   * (Rows stored before fingerprints existed have none and are replayed.)
+   */
+  const replay = async (uid: SubmissionUid, { key, fingerprint }: Keyed) => {
+    if (key === undefined) return null;
+    const earlier = await rows(strapi, uid).findOne({
+      where: { idempotencyKey: key },
+      select: ['documentId', 'createdAt', 'idempotencyFingerprint'],
+    });
+    if (!earlier) return null;
+    if (earlier.idempotencyFingerprint && earlier.idempotencyFingerprint !== fingerprint) {
+      throw new IdempotencyConflict();
+    }
+    return receiptOf(earlier, true);
   };
 
   /**
@@ -62,11 +108,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * winner's row and returns its receipt. A failure that left no row with the
    * key is passed on unchanged.
    */
-  async function insertOnce(uid: SubmissionUid, idempotencyKey: string | undefined, create: () => Promise<Doc>) {
+  async function insertOnce(uid: SubmissionUid, keyed: Keyed, create: () => Promise<Doc>) {
     try {
       return receiptOf(await create(), false);
     } catch (error) {
-      const winner = await replay(uid, idempotencyKey).catch(() => null);
+      const winner = await replay(uid, keyed).catch((replayError) => {
+        if (replayError instanceof IdempotencyConflict) throw replayError;
+        return null;
+      });
       if (winner) return winner;
       throw error;
     }
@@ -75,9 +124,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async createSuggestion(input: SuggestionInput, options: SubmitOptions = {}): Promise<Receipt> {
       const { idempotencyKey } = options;
-      const earlier = await replay(SUGGESTION, idempotencyKey);
+      const keyed = { key: idempotencyKey, fingerprint: fingerprintOf(input) };
+      const earlier = await replay(SUGGESTION, keyed);
       if (earlier) return earlier;
-      return insertOnce(SUGGESTION, idempotencyKey, () =>
+      return insertOnce(SUGGESTION, keyed, () =>
         documents(strapi, SUGGESTION).create({
           data: {
             message: input.message,
@@ -89,6 +139,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             status: 'new',
             reply: null,
             idempotencyKey: idempotencyKey ?? null,
+            idempotencyFingerprint: idempotencyKey ? keyed.fingerprint : null,
           },
         }),
       );
@@ -114,27 +165,35 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       now = new Date(),
     ): Promise<Receipt> {
       const { idempotencyKey } = options;
-      const earlier = await replay(RESPONSE, idempotencyKey);
+      const keyed = { key: idempotencyKey, fingerprint: fingerprintOf(input) };
+      const earlier = await replay(RESPONSE, keyed);
       if (earlier) return earlier;
-      // Any published locale of the round will do: answers belong to the document.
-      const round = await rows(strapi, 'plugin::ritme.evaluation-round').findOne({
+      // Every published language of the round, default language first. The
+      // window is one value for all of them; should two ever disagree (data from
+      // before it was shared), the round takes answers only if all say open.
+      const published = await rows(strapi, 'plugin::ritme.evaluation-round').findMany({
         where: { documentId: input.round, publishedAt: { $notNull: true } },
         populate: { group: { select: ['documentId'] } },
       });
+      const round = published.find((row) => row.locale === DEFAULT_LOCALE) ?? published[0];
       if (!round) {
         throw new SubmissionRejected('There is no published evaluation round with this id.', [
           { path: ['round'], message: 'Unknown evaluation round.' },
         ]);
       }
-      const state = roundState({ opensAt: iso(round.opensAt), closesAt: iso(round.closesAt) }, now);
-      if (state !== 'open') {
+      const states = published.map((row) =>
+        roundState({ opensAt: iso(row.opensAt), closesAt: iso(row.closesAt) }, now),
+      );
+      if (states.some((state) => state !== 'open')) {
+        const upcoming = states.every((state) => state !== 'closed');
         throw new SubmissionRejected(
-          state === 'upcoming' ? 'This evaluation round is not open yet.' : 'This evaluation round has closed.',
-          [{ path: ['round'], message: state === 'upcoming' ? 'The round is not open yet.' : 'The round has closed.' }],
+          upcoming ? 'This evaluation round is not open yet.' : 'This evaluation round has closed.',
+          [{ path: ['round'], message: upcoming ? 'The round is not open yet.' : 'The round has closed.' }],
+          upcoming ? 'round_not_open' : 'round_closed',
         );
       }
 
-      const questions = questionsOf(round.questions, (round.locale as Locale) ?? 'nl');
+      const questions = questionsOf(round.questions, (round.locale as Locale) ?? DEFAULT_LOCALE);
       const allowed = new Set(questions.map((question) => question.key));
       const unknown = Object.keys(input.answers).filter((key) => !allowed.has(key));
       if (unknown.length > 0) {
@@ -165,9 +224,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const answers = Object.fromEntries(
         questions.map((question) => [question.key, input.answers[question.key] ?? '']),
       );
-      return insertOnce(RESPONSE, idempotencyKey, () =>
+      return insertOnce(RESPONSE, keyed, () =>
         documents(strapi, RESPONSE).create({
-          data: { round: input.round, group, answers, idempotencyKey: idempotencyKey ?? null },
+          data: {
+            round: input.round,
+            group,
+            answers,
+            idempotencyKey: idempotencyKey ?? null,
+            idempotencyFingerprint: idempotencyKey ? keyed.fingerprint : null,
+          },
         }),
       );
     },

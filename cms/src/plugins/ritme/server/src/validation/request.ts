@@ -3,8 +3,11 @@
  * match the shared schema; query strings may hold only the keys a route knows.
  * A rejection is a 400 in Strapi's error format with one message per field.
  */
+import { randomBytes } from 'node:crypto';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, toFieldErrors } from '@ritme/shared';
 import { z } from 'zod';
+import { IdempotencyConflict, SubmissionRejected } from '../services/submissions';
+import { answerError } from './error-envelope';
 
 export interface HttpContext {
   query: Record<string, unknown>;
@@ -87,4 +90,38 @@ export function sendReceipt(ctx: HttpContext, receipt: { documentId: string; rec
   ctx.status = receipt.replayed ? 200 : 201;
   if (receipt.replayed) ctx.set?.('Idempotent-Replayed', 'true');
   ctx.body = { data: { documentId: receipt.documentId, receivedAt: receipt.receivedAt } };
+}
+
+/**
+ * Store a public submission and answer it: the receipt; 400 with the reason
+ * (and its code) when the round refuses it; 422 when its Idempotency-Key
+ * belongs to another submission. A filled-in honeypot (`website`, a field no
+ * person sees) is a bot: it gets a receipt that looks real and nothing is stored.
+ */
+export async function sendSubmission(
+  ctx: HttpContext,
+  input: { website?: string | undefined },
+  store: () => Promise<{ documentId: string; receivedAt: string; replayed: boolean }>,
+) {
+  if (input.website) {
+    const decoy = randomBytes(18)
+      .toString('base64url')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')
+      .slice(0, 24);
+    return sendReceipt(ctx, { documentId: decoy, receivedAt: new Date().toISOString(), replayed: false });
+  }
+  try {
+    sendReceipt(ctx, await store());
+  } catch (error) {
+    if (error instanceof SubmissionRejected) {
+      return ctx.badRequest(error.message, { errors: error.errors, ...(error.code ? { code: error.code } : {}) });
+    }
+    if (error instanceof IdempotencyConflict) {
+      return answerError(ctx, 422, 'UnprocessableEntityError', error.message, {
+        errors: [{ path: [IDEMPOTENCY_KEY_HEADER], message: error.message }],
+      });
+    }
+    throw error;
+  }
 }

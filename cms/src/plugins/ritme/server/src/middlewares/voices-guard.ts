@@ -1,0 +1,81 @@
+/**
+ * The voices that come back — suggestions (with e-mail addresses), anonymous
+ * evaluation answers, pilot feedback, invites, frozen round results — are not
+ * content. Hiding them in the Content Manager's menu is not enough: its API
+ * still answers for every type a role has content permissions on, so an
+ * Editor-role admin could list senders' e-mail addresses, rewrite replies or
+ * create feedback under a colleague's name. Mounted in front of Strapi's own
+ * middlewares, this refuses every Content Manager request that names one of
+ * these types (in the path or the query, however it is spelled or encoded);
+ * the plugin's own admin pages, behind its own permissions, are the way in.
+ */
+import type { Core } from '@strapi/strapi';
+import { answerError } from '../validation/error-envelope';
+import { decodedRepeatedly, foldedPath } from './request-path';
+
+export const VOICE_UIDS = [
+  'plugin::ritme.suggestion',
+  'plugin::ritme.evaluation-response',
+  'plugin::ritme.feedback',
+  'plugin::ritme.pilot-invite',
+  'plugin::ritme.round-result',
+] as const;
+
+type Ctx = { path: string; querystring: string; status: number; body: unknown };
+
+export function namesVoice(path: string, querystring: string): boolean {
+  const folded = foldedPath(path);
+  if (!/^\/content-manager(\/|$)/.test(folded)) return false;
+  const target = `${folded}?${decodedRepeatedly(querystring.replace(/\+/g, ' ')).toLowerCase()}`;
+  return VOICE_UIDS.some((uid) => target.includes(uid));
+}
+
+export const voicesGuard = (_strapi: Core.Strapi) => async (ctx: Ctx, next: () => Promise<void>) => {
+  if (!namesVoice(ctx.path, ctx.querystring ?? '')) return next();
+  const message =
+    "Suggestions, evaluation answers, pilot feedback and invites are not content and are not edited in the Content Manager. Use Ritme's Co-design pages in the admin (they have their own permissions).";
+  answerError(ctx, 403, 'ForbiddenError', message);
+};
+
+type PermissionAction = { actionId: string; section: string; subjects?: string[] };
+
+/**
+ * The Content Manager offers "read" on every content type, hidden ones
+ * included, and Strapi grants the Super Admin every action on every subject
+ * at each start. Taking the voices out of those actions' subjects (at
+ * bootstrap, before the admin syncs its permissions) means no role can be
+ * given them, and Strapi's own clean-up drops the rows that exist.
+ */
+export function withdrawVoiceSubjects(strapi: Core.Strapi): number {
+  const { actionProvider } = strapi.service('admin::permission') as unknown as {
+    actionProvider: { values(): PermissionAction[] };
+  };
+  let withdrawn = 0;
+  for (const action of actionProvider.values()) {
+    if (!Array.isArray(action.subjects)) continue;
+    const kept = action.subjects.filter((subject) => !(VOICE_UIDS as readonly string[]).includes(subject));
+    if (kept.length !== action.subjects.length) {
+      withdrawn += action.subjects.length - kept.length;
+      action.subjects = kept;
+    }
+  }
+  return withdrawn;
+}
+
+/**
+ * Content-manager permissions on these types, granted by Strapi to roles when
+ * they were still visible (or by hand), are removed at every start: without a
+ * permission row, no role sees them anywhere in the admin.
+ */
+export async function removeVoicePermissions(strapi: Core.Strapi): Promise<number> {
+  const query = strapi.db.query('admin::permission' as never) as unknown as {
+    findMany(params: unknown): Promise<{ id: number }[]>;
+    deleteMany(params: unknown): Promise<{ count: number }>;
+  };
+  const where = { subject: { $in: [...VOICE_UIDS] }, action: { $startsWith: 'plugin::content-manager.' } };
+  const found = await query.findMany({ where, select: ['id'] });
+  if (found.length === 0) return 0;
+  await query.deleteMany({ where: { id: { $in: found.map((row) => row.id) } } });
+  strapi.log.info(`ritme: removed ${found.length} Content Manager permission(s) on suggestions, answers and feedback.`);
+  return found.length;
+}

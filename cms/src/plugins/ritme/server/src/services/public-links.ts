@@ -1,0 +1,86 @@
+/**
+ * Which public page an inbox item may link to on the "you asked, we changed"
+ * board. Feedback is often about a draft seen on the preview server: its path
+ * would publish the draft's slug. So an item links, per language, only to the
+ * published page of the entry it refers to, or to a list page (which is always
+ * public) — never to the path as it was sent.
+ */
+import {
+  type ContentRoute,
+  type InboxItem,
+  LOCALES,
+  type Locale,
+  pathForEntry,
+  paths,
+  type Section,
+} from '@ritme/shared';
+import type { Core } from '@strapi/strapi';
+import { rows } from '../documents';
+import { READ_MODELS } from '../read-models';
+
+type Links = Record<Locale, string | null>;
+
+/** The first part of a content reference ("behaviour:abc…") → the route that reads it. */
+const ROUTE_OF_REF: Record<string, ContentRoute> = {
+  group: 'groups',
+  behaviour: 'behaviours',
+  training: 'trainings',
+  person: 'people',
+  spotlight: 'spotlights',
+  round: 'evaluation-rounds',
+  'evaluation-round': 'evaluation-rounds',
+};
+
+const SECTIONS: Section[] = ['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion', 'changes'];
+
+/** A list page's path in every language, or null when `path` is not one. */
+function listPage(path: string | null): Links | null {
+  if (!path) return null;
+  const wanted = path.endsWith('/') ? path : `${path}/`;
+  for (const locale of LOCALES) {
+    if (wanted === paths.home(locale)) return Object.fromEntries(LOCALES.map((l) => [l, paths.home(l)])) as Links;
+    for (const section of SECTIONS) {
+      if (wanted === paths.section(locale, section)) {
+        return Object.fromEntries(LOCALES.map((l) => [l, paths.section(l, section)])) as Links;
+      }
+    }
+  }
+  return null;
+}
+
+export async function publicLinks(strapi: Core.Strapi, items: InboxItem[]): Promise<Map<string, Links>> {
+  const refs = items.flatMap((item) =>
+    item.contentRefs.flatMap((ref) => {
+      const [type, documentId] = ref.split(':');
+      const route = type ? ROUTE_OF_REF[type] : undefined;
+      return route && documentId ? [{ item: item.documentId, route, documentId }] : [];
+    }),
+  );
+  // Published slugs per route and document, per language.
+  const published = new Map<string, Map<Locale, string>>();
+  for (const route of new Set(refs.map((ref) => ref.route))) {
+    const ids = [...new Set(refs.filter((ref) => ref.route === route).map((ref) => ref.documentId))];
+    const found = await rows(strapi, READ_MODELS[route].uid).findMany({
+      where: { documentId: { $in: ids }, publishedAt: { $notNull: true } },
+      select: ['documentId', 'locale', 'slug'],
+    });
+    for (const row of found) {
+      const key = `${route}:${row.documentId}`;
+      if (!published.has(key)) published.set(key, new Map());
+      if (typeof row.slug === 'string' && row.slug) published.get(key)?.set(row.locale as Locale, row.slug);
+    }
+  }
+
+  const result = new Map<string, Links>();
+  for (const item of items) {
+    const links: Links = { nl: null, en: null };
+    for (const ref of refs.filter((r) => r.item === item.documentId)) {
+      for (const [locale, slug] of published.get(`${ref.route}:${ref.documentId}`) ?? []) {
+        links[locale] ??= pathForEntry(ref.route, locale, slug);
+      }
+    }
+    const list = links.nl || links.en ? null : listPage(item.pagePath);
+    result.set(item.documentId, list ?? links);
+  }
+  return result;
+}

@@ -1,0 +1,79 @@
+/**
+ * Admin panel users for tests: one per role (Strapi's own `strapi-author` and
+ * `strapi-editor`, or the super admin), logged in over HTTP like the admin
+ * panel does, and Strapi's Preview button as the admin panel calls it.
+ */
+import type { Core } from '@strapi/strapi';
+import { call } from './api';
+
+const PASSWORD = 'Test-password-1';
+
+export type AdminRole = 'strapi-super-admin' | 'strapi-editor' | 'strapi-author';
+
+/** Creates an active admin with `role` and returns its admin JWT. */
+export async function adminJwt(strapi: Core.Strapi, baseUrl: string, email: string, role: AdminRole): Promise<string> {
+  const roles = strapi.service('admin::role');
+  const found = role === 'strapi-super-admin' ? await roles.getSuperAdmin() : await roles.findOne({ code: role });
+  if (!found) throw new Error(`No admin role "${role}": Strapi creates it on the first boot.`);
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Test',
+    lastname: role,
+    password: PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles: [found.id],
+  });
+  const login = await call(baseUrl, 'POST', '/admin/login', { body: { email, password: PASSWORD } });
+  if (login.status !== 200) throw new Error(`Admin login failed (${login.status}): ${JSON.stringify(login.body)}`);
+  return login.body.data.token as string;
+}
+
+/**
+ * What Strapi's Preview button gets for an entry: the link, or null when there
+ * is none (204). Throws on any other answer.
+ */
+export async function previewLink(
+  baseUrl: string,
+  jwt: string,
+  uid: string,
+  target: { documentId: string; locale: 'nl' | 'en'; status: 'draft' | 'published' },
+): Promise<string | null> {
+  const query = new URLSearchParams(target);
+  const response = await call(baseUrl, 'GET', `/content-manager/preview/url/${uid}?${query}`, { token: jwt });
+  if (response.status === 204) return null;
+  if (response.status !== 200)
+    throw new Error(`Preview URL answered ${response.status}: ${JSON.stringify(response.body)}`);
+  return (response.body?.data?.url as string | undefined) ?? null;
+}
+
+/**
+ * Lets `role` work in `locales` on Ritme's types, as an admin does in
+ * Settings → Roles: Strapi's default roles are created before the app adds
+ * its locales, so out of the box they may read no localized entry at all.
+ */
+export async function grantLocales(
+  strapi: Core.Strapi,
+  role: Exclude<AdminRole, 'strapi-super-admin'>,
+  locales: string[],
+) {
+  const roles = strapi.service('admin::role');
+  const found = await roles.findOne({ code: role });
+  const current = (await strapi.db.query('admin::permission').findMany({ where: { role: found.id } })) as {
+    action: string;
+    subject: string | null;
+    conditions: string[];
+    properties: Record<string, unknown> | null;
+  }[];
+  await roles.assignPermissions(
+    found.id,
+    current.map((permission) => ({
+      action: permission.action,
+      subject: permission.subject,
+      conditions: permission.conditions,
+      properties: permission.subject?.startsWith('plugin::ritme.')
+        ? { ...permission.properties, locales }
+        : (permission.properties ?? {}),
+    })),
+  );
+}
