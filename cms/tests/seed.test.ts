@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { focusOfTheWeek, HomeSchema, RoundResultsSchema, SKILLS } from '@ritme/shared';
+import { ChangeSchema, focusOfTheWeek, HomeSchema, RoundResultsSchema, SKILLS } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, RITME_TYPES } from './harness/api';
 import { bootStrapi, DIST_DIR, type TestStrapi } from './harness/strapi';
@@ -97,6 +97,14 @@ describe('the demo seed', () => {
       (await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds/${closed.slug}/results`)).body.data,
     );
     expect(results.available).toBe(true);
+  });
+
+  it('fills "you asked, we changed" with editor-written summaries, never the senders\' words', async () => {
+    const changes = ChangeSchema.array().parse((await call(app.baseUrl, 'GET', '/api/ritme/changes')).body.data);
+    expect(changes).toHaveLength(2);
+    expect(changes.every((change) => change.summary.nl && change.summary.en)).toBe(true);
+    expect(changes.some((change) => change.links.nl?.startsWith('/gedrag/'))).toBe(true);
+    expect(JSON.stringify(changes)).not.toContain('Ik kan de agenda');
   });
 
   it('is idempotent: a second run creates nothing and changes nothing', async () => {

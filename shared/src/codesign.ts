@@ -13,6 +13,14 @@ const contentRef = z.string().regex(/^[a-z0-9-]{1,40}:[a-z0-9]{10,64}$/, {
 });
 const sitePath = plainText(300).regex(/^\/[^\s]*$/, { message: 'Must be a site path starting with "/".' });
 
+/**
+ * The header in which the preview server tells Strapi which browser a pilot
+ * log-in or feedback came from (it is the only client of those routes, so
+ * Strapi would otherwise count every pilot as one). Strapi believes it only
+ * from a caller with an API token, on the preview token's routes.
+ */
+export const PREVIEW_CLIENT_HEADER = 'x-ritme-client';
+
 export const FEEDBACK_LIMITS = { message: 2000, section: 120, build: 80, reply: 4000, refs: 30, summary: 600 } as const;
 
 /**

@@ -15,7 +15,11 @@ export async function ensurePreviewToken(strapi: Core.Strapi, file: string): Pro
   const tokens = strapi.service('admin::api-token');
   const { preview } = strapi.plugin('ritme').service('permissions') as unknown as { preview: string[] };
   const existing = await strapi.db.query('admin::api-token').findOne({ where: { name: NAME } });
-  if (existing && existsSync(file) && readFileSync(file, 'utf8').trim()) return;
+  if (existing && existsSync(file) && readFileSync(file, 'utf8').trim()) {
+    // A demo from an earlier version keeps its token, with the preview permissions of this version.
+    await tokens.update(existing.id, { permissions: preview });
+    return;
+  }
   const created = existing
     ? await tokens.regenerate(existing.id)
     : await tokens.create({

@@ -1010,4 +1010,27 @@ export const demoContent: SeedContent = {
       ],
     },
   ],
+  changes: [
+    {
+      key: 'search-agenda',
+      message: 'Ik kan de agenda van mijn team niet vinden vanaf de startpagina.',
+      category: 'problem',
+      summary: {
+        nl: 'De startpagina toont nu de komende trainingssessies, met een link naar het hele overzicht.',
+        en: 'The home page now shows the upcoming training sessions, with a link to the full overview.',
+      },
+      build: 'demo-2',
+    },
+    {
+      key: 'weekly-update-example',
+      message: 'Kunnen jullie een voorbeeld geven van zo’n wekelijkse update? Ik weet niet hoe lang die moet zijn.',
+      category: 'question',
+      behaviour: 'weekly-project-update',
+      summary: {
+        nl: 'Het gedrag “wekelijkse update” heeft nu een voorbeeld van drie zinnen.',
+        en: 'The “weekly update” behaviour now has a three-sentence example.',
+      },
+      build: 'demo-3',
+    },
+  ],
 };

@@ -164,5 +164,29 @@ export async function seedDemo(
       result.created += 1;
     }
   }
+  // "Jij vroeg, wij veranderden": suggestions that were acted on, with the editor's public summary.
+  const codesign = strapi.plugin('ritme').service('codesign');
+  for (const change of content.changes) {
+    const key = `suggestion:${change.key}`;
+    if (seen[key]) {
+      result.kept += 1;
+      continue;
+    }
+    const { documentId } = await docs('suggestion').create({
+      data: {
+        message: change.message,
+        category: change.category,
+        contentRef: change.behaviour ? `behaviour:${id('behaviour', change.behaviour)}` : null,
+        status: 'new',
+      },
+    });
+    await codesign.updateInboxItem('suggestion', documentId, {
+      changedInBuild: change.build,
+      publicSummary: change.summary,
+    });
+    seen[key] = documentId;
+    await store.set({ value: seen });
+    result.created += 1;
+  }
   return result;
 }

@@ -100,6 +100,18 @@ export interface SeedRound {
   responses: { works_well: string; obstacles: string; next_steps: string }[];
 }
 
+/** Something employees asked that was changed, with the summary an editor wrote for the public board. */
+export interface SeedChange {
+  key: string;
+  /** What the employee wrote (private: only editors read it). */
+  message: string;
+  category: 'idea' | 'problem' | 'question' | 'praise';
+  /** The published behaviour it was about, if any (the board links to it). */
+  behaviour?: string;
+  summary: Localized;
+  build: string;
+}
+
 export interface SeedContent {
   people: SeedPerson[];
   groups: SeedGroup[];
@@ -107,4 +119,5 @@ export interface SeedContent {
   trainings: SeedTraining[];
   spotlights: SeedSpotlight[];
   rounds: SeedRound[];
+  changes: SeedChange[];
 }

@@ -5,12 +5,12 @@
  * (X-Ritme-Client), so Strapi limits failed ones per pilot, not per preview
  * server; and the preview server keeps a first, local count of failures too.
  */
-import { type InviteState, type PilotSession, PilotSessionSchema } from '@ritme/shared';
+import { type InviteState, type PilotSession, PilotSessionSchema, PREVIEW_CLIENT_HEADER } from '@ritme/shared';
 import type { PreviewConfig } from './config';
 
 const CACHE_MS = 15_000;
 /** The browser's address, for Strapi's rate limits (honoured on the preview token's routes only). */
-export const CLIENT_HEADER = 'x-ritme-client';
+export const CLIENT_HEADER = PREVIEW_CLIENT_HEADER;
 const cache = new Map<string, { state: InviteState | 'unknown'; at: number }>();
 
 async function call(config: PreviewConfig, path: string, init: RequestInit = {}) {

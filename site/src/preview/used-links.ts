@@ -1,19 +1,19 @@
 /**
- * Preview links open once. The id of every link that opened a session is kept
- * here, in this process's memory, until the link would have expired anyway
- * (Strapi signs links for ten minutes), so the list stays as small as the
- * number of links opened in the last ten minutes.
- *
- * Per process: run one preview server process, or a second one (behind a load
- * balancer, or after a restart within those ten minutes) accepts a link the
- * first one already opened once more.
+ * Preview links open once, whichever preview server process a link reaches:
+ * before a link opens a session, its one-time id is claimed in Strapi (the
+ * plugin stores used ids in a unique column until the link would have expired
+ * anyway). A second use, on this process or any other, is refused.
  */
-const used = new Map<string, number>();
+import type { PreviewConfig } from './config';
 
-/** True the first time a link id is used (and remembers it); false for every later use. */
-export function claimLink(id: string, expiresAt: number, now = Date.now()): boolean {
-  for (const [seen, until] of used) if (until <= now) used.delete(seen);
-  if (used.has(id)) return false;
-  used.set(id, expiresAt);
-  return true;
+/** 'claimed' the first time a link id is used; 'used' for every later use. Throws when Strapi cannot say. */
+export async function claimLink(config: PreviewConfig, id: string, expiresAt: number): Promise<'claimed' | 'used'> {
+  const response = await fetch(`${config.cmsUrl}/api/ritme/preview-link-uses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${config.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { id, expiresAt: new Date(expiresAt).toISOString() } }),
+  });
+  if (response.status === 201) return 'claimed';
+  if (response.status === 409) return 'used';
+  throw new Error(`Strapi answered ${response.status} when claiming a preview link.`);
 }

@@ -16,7 +16,13 @@ export const GET: APIRoute = async (context) => {
   const link = verifyPreviewLink(config.secret, context.url.searchParams);
   if (link === 'invalid') return context.rewrite('/preview-access/invalid-link/');
   if (link === 'expired') return context.rewrite('/preview-access/link-expired/');
-  if (!claimLink(link.id, link.exp)) return context.rewrite('/preview-access/link-used/');
+  let claim: Awaited<ReturnType<typeof claimLink>>;
+  try {
+    claim = await claimLink(config, link.id, link.exp);
+  } catch {
+    return context.rewrite('/preview-access/cms-down/');
+  }
+  if (claim === 'used') return context.rewrite('/preview-access/link-used/');
   const exp = Date.now() + SESSION_HOURS * 3_600_000;
   context.cookies.set(
     SESSION_COOKIE,

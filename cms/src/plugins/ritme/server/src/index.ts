@@ -18,6 +18,7 @@ import feedback from './controllers/feedback';
 import home from './controllers/home';
 import pilotSession from './controllers/pilot-session';
 import preview from './controllers/preview';
+import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { roundMiddleware } from './document-middlewares/rounds';
@@ -68,6 +69,7 @@ export default {
     feedback,
     'pilot-session': pilotSession,
     preview,
+    'preview-link': previewLink,
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
     'admin-shared-drafts': adminSharedDrafts,

@@ -31,6 +31,7 @@ export const PREVIEW_ACTIONS = [
   'pilot-session.open',
   'pilot-session.check',
   'feedback.create',
+  'preview-link.claim',
 ].map((action) => `plugin::ritme.${action}`);
 
 export const EDITOR_ACTIONS = [

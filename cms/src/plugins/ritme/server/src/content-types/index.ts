@@ -293,6 +293,28 @@ export const roundResult = {
   },
 };
 
+/**
+ * Preview links open once, across every preview server process: the first
+ * use of a link's one-time id stores it here (a unique column, so two
+ * simultaneous opens store one row); a later use finds it and is refused.
+ * Rows are removed once the link would have expired anyway.
+ */
+export const previewLinkUse = {
+  ...voice(
+    collectionType(
+      'preview-link-use',
+      'preview-link-uses',
+      'Used preview link',
+      'The one-time id of a Preview link that has been opened',
+      submission,
+    ),
+  ),
+  attributes: {
+    linkId: plain('string', { required: true, unique: true, maxLength: 64, column: { unique: true } }),
+    expiresAt: plain('datetime', { required: true }),
+  },
+};
+
 const inviteBase = collectionType(
   'pilot-invite',
   'pilot-invites',
@@ -328,4 +350,5 @@ export default {
   feedback: { schema: feedback },
   'pilot-invite': { schema: pilotInvite },
   'round-result': { schema: roundResult },
+  'preview-link-use': { schema: previewLinkUse },
 };

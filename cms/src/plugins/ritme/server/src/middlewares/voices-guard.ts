@@ -19,6 +19,7 @@ export const VOICE_UIDS = [
   'plugin::ritme.feedback',
   'plugin::ritme.pilot-invite',
   'plugin::ritme.round-result',
+  'plugin::ritme.preview-link-use',
 ] as const;
 
 type Ctx = { path: string; querystring: string; status: number; body: unknown };

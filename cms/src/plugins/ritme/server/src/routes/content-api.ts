@@ -49,6 +49,7 @@ export default {
 
     // The preview server only (an API token with the preview permissions): drafts, pilots, feedback.
     { method: 'GET', path: '/preview/home', handler: 'preview.home', config: { policies: [] } },
+    { method: 'POST', path: '/preview-link-uses', handler: 'preview-link.claim', config: { policies: [] } },
     { method: 'GET', path: '/preview/:route', handler: 'preview.list', config: { policies: [] } },
     { method: 'GET', path: '/preview/:route/:id', handler: 'preview.show', config: { policies: [] } },
     { method: 'POST', path: '/pilot-sessions', handler: 'pilot-session.open', config: limited('pilot-sessions') },

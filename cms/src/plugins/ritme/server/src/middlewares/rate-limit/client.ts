@@ -9,10 +9,11 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import { PREVIEW_CLIENT_HEADER } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 
 /** Sent by the preview server with the address of the browser it serves (site/src/preview/invites.ts). */
-export const CLIENT_HEADER = 'x-ritme-client';
+export const CLIENT_HEADER = PREVIEW_CLIENT_HEADER;
 
 /** Strapi's auth strategy for content-API tokens ('api-token' before Strapi 5.x renamed it). */
 const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
