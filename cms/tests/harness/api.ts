@@ -29,32 +29,25 @@ export async function call<T = any>(
   return { status: response.status, body: parsed as T };
 }
 
-/** An API token with Ritme's editor permissions, as an intranet team would create in the admin. */
-export async function createEditorToken(strapi: Core.Strapi): Promise<string> {
-  const { editor } = strapi.plugin('ritme').service('permissions') as unknown as { editor: string[] };
+/** A Custom API token with the plugin's `permissions` list of this name ('editor', 'preview'). */
+async function createRitmeToken(strapi: Core.Strapi, list: 'editor' | 'preview'): Promise<string> {
+  const lists = strapi.plugin('ritme').service('permissions') as unknown as Record<typeof list, string[]>;
   const token = await strapi.service('admin::api-token').create({
-    name: `editor-${Date.now()}-${Math.random()}`,
-    description: 'Ritme editor (tests)',
+    name: `${list}-${Date.now()}-${Math.random()}`,
+    description: `Ritme ${list} (tests)`,
     type: 'custom',
     kind: 'content-api',
     lifespan: null,
-    permissions: editor,
+    permissions: lists[list],
   });
   return token.accessKey as string;
 }
 
+/** An API token with Ritme's editor permissions, as an intranet team would create in the admin. */
+export const createEditorToken = (strapi: Core.Strapi) => createRitmeToken(strapi, 'editor');
+
 /** An API token with exactly the plugin's preview permissions, as the preview server holds. */
-export async function createPreviewToken(strapi: Core.Strapi): Promise<string> {
-  const { preview } = strapi.plugin('ritme').service('permissions') as unknown as { preview: string[] };
-  const token = await strapi.service('admin::api-token').create({
-    name: `preview-${Date.now()}-${Math.random()}`,
-    type: 'custom',
-    kind: 'content-api',
-    lifespan: null,
-    permissions: preview,
-  });
-  return token.accessKey as string;
-}
+export const createPreviewToken = (strapi: Core.Strapi) => createRitmeToken(strapi, 'preview');
 
 /** Counts rows of a Ritme type straight from the database. */
 export const countRows = (strapi: Core.Strapi, name: string, where: Record<string, unknown> = {}) =>

@@ -76,6 +76,22 @@ describe('the Content Manager', () => {
     expect(rows.filter((row: { action: string }) => row.action.startsWith('plugin::content-manager.'))).toEqual([]);
   });
 
+  it("drops such a permission left from before, with Strapi's own clean-up at start", async () => {
+    const editorRole = await app.strapi.service('admin::role').findOne({ code: 'strapi-editor' });
+    const permissions = app.strapi.db.query('admin::permission' as never);
+    await permissions.create({
+      data: {
+        action: 'plugin::content-manager.explorer.read',
+        subject: 'plugin::ritme.suggestion',
+        properties: {},
+        conditions: [],
+        role: editorRole.id,
+      },
+    });
+    await app.strapi.service('admin::permission').cleanPermissionsInDatabase();
+    expect(await permissions.count({ where: { subject: 'plugin::ritme.suggestion' } })).toBe(0);
+  });
+
   it('still lets an editor work on content', async () => {
     const list = await cm(editorJwt, 'GET', '/collection-types/plugin::ritme.behaviour?locale=nl');
     expect(list.status, JSON.stringify(list.body)).toBe(200);

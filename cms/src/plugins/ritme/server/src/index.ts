@@ -25,7 +25,7 @@ import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
-import { removeVoicePermissions, voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
+import { voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
 import codesign from './services/codesign';
@@ -51,7 +51,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerAdminPermissions(strapi);
     withdrawVoiceSubjects(strapi);
-    await removeVoicePermissions(strapi);
   },
   config,
   contentTypes,

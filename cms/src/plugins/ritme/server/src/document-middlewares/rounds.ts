@@ -26,17 +26,23 @@ const keysOf = (questions: RoundQuestion[]) => questions.map((question) => quest
 const sameKeys = (a: RoundQuestion[], b: RoundQuestion[]) => keysOf(a).join(',') === keysOf(b).join(',');
 const localeOf = (value: unknown) => (value === 'en' ? 'en' : 'nl');
 
-/** The questions another language of this round already has (any row of the document), if any. */
-async function otherLanguagesQuestions(strapi: Core.Strapi, documentId: string, locale: string) {
-  const others = await rows(strapi, ROUND).findMany({
-    where: { documentId, locale: { $ne: locale } },
-    select: ['locale', 'questions'],
-  });
-  for (const other of others) {
-    const parsed = QuestionsSchema.safeParse(other.questions);
-    if (parsed.success) return { locale: String(other.locale), questions: parsed.data };
+/**
+ * What the round's document already holds: whether this language has a row,
+ * and the questions another language asks (any row of the document), if any.
+ */
+async function existingLanguages(strapi: Core.Strapi, documentId: string | undefined, locale: string) {
+  const found = documentId
+    ? await rows(strapi, ROUND).findMany({ where: { documentId }, select: ['locale', 'questions'] })
+    : [];
+  let other: { locale: string; questions: RoundQuestion[] } | null = null;
+  for (const row of found.filter((r) => r.locale !== locale)) {
+    const parsed = QuestionsSchema.safeParse(row.questions);
+    if (parsed.success) {
+      other = { locale: String(row.locale), questions: parsed.data };
+      break;
+    }
   }
-  return null;
+  return { thisLanguageExists: found.some((row) => row.locale === locale), other };
 }
 
 export function roundMiddleware(strapi: Core.Strapi) {
@@ -45,15 +51,12 @@ export function roundMiddleware(strapi: Core.Strapi) {
     if (context.uid !== ROUND || !data) return next();
     if (context.action !== 'create' && context.action !== 'update') return next();
     const locale = localeOf(context.params.locale);
-    const documentId = context.params.documentId;
-    const other = documentId ? await otherLanguagesQuestions(strapi, documentId, locale) : null;
+    const { thisLanguageExists, other } = await existingLanguages(strapi, context.params.documentId, locale);
 
     const empty =
       data.questions === undefined ||
       data.questions === null ||
       (Array.isArray(data.questions) && data.questions.length === 0);
-    const thisLanguageExists =
-      documentId !== undefined && (await rows(strapi, ROUND).count({ where: { documentId, locale } })) > 0;
     if (empty && (context.action === 'create' || !thisLanguageExists)) {
       // A new round, or a new language of one: the other language's keys, labelled in this language when they are the defaults.
       const defaults = DEFAULT_QUESTIONS[locale];

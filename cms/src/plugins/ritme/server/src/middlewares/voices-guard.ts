@@ -25,6 +25,9 @@ export const VOICE_UIDS = [
 type Ctx = { path: string; querystring: string; status: number; body: unknown };
 
 export function namesVoice(path: string, querystring: string): boolean {
+  // Every request passes here: only a path that names the Content Manager, or hides letters behind
+  // percent-encoding, needs decoding (the router matches raw paths, case-insensitively).
+  if (!/content-manager|%/i.test(path)) return false;
   const folded = foldedPath(path);
   if (!/^\/content-manager(\/|$)/.test(folded)) return false;
   const target = `${folded}?${decodedRepeatedly(querystring.replace(/\+/g, ' ')).toLowerCase()}`;
@@ -45,7 +48,8 @@ type PermissionAction = { actionId: string; section: string; subjects?: string[]
  * included, and Strapi grants the Super Admin every action on every subject
  * at each start. Taking the voices out of those actions' subjects (at
  * bootstrap, before the admin syncs its permissions) means no role can be
- * given them, and Strapi's own clean-up drops the rows that exist.
+ * given them, and Strapi's own clean-up at start (cleanPermissionsInDatabase)
+ * drops the rows granted before, to any role.
  */
 export function withdrawVoiceSubjects(strapi: Core.Strapi): number {
   const { actionProvider } = strapi.service('admin::permission') as unknown as {
@@ -61,22 +65,4 @@ export function withdrawVoiceSubjects(strapi: Core.Strapi): number {
     }
   }
   return withdrawn;
-}
-
-/**
- * Content-manager permissions on these types, granted by Strapi to roles when
- * they were still visible (or by hand), are removed at every start: without a
- * permission row, no role sees them anywhere in the admin.
- */
-export async function removeVoicePermissions(strapi: Core.Strapi): Promise<number> {
-  const query = strapi.db.query('admin::permission' as never) as unknown as {
-    findMany(params: unknown): Promise<{ id: number }[]>;
-    deleteMany(params: unknown): Promise<{ count: number }>;
-  };
-  const where = { subject: { $in: [...VOICE_UIDS] }, action: { $startsWith: 'plugin::content-manager.' } };
-  const found = await query.findMany({ where, select: ['id'] });
-  if (found.length === 0) return 0;
-  await query.deleteMany({ where: { id: { $in: found.map((row) => row.id) } } });
-  strapi.log.info(`ritme: removed ${found.length} Content Manager permission(s) on suggestions, answers and feedback.`);
-  return found.length;
 }
