@@ -1288,7 +1288,8 @@ try {
   if (!args['no-prepare']) {
     // The two steps the API test harness runs first (cms/tests/harness/global-setup.ts).
     log('building the plugin and compiling the Strapi app');
-    execFileSync(process.execPath, ['build.mjs'], { cwd: PLUGIN, stdio: 'ignore' });
+    for (const pkg of ['@ritme/shared', '@ritme/strapi-plugin'])
+      execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', pkg, 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const tsc = createRequire(path.join(ROOT, 'cms/package.json')).resolve('typescript/bin/tsc');
     execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'cms')], { stdio: 'inherit' });
   }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 /**
- * Build benchmark for the Ritme intranet: how long `astro build` of site/ takes,
+ * Build benchmark for the Ritme intranet: how long `astro build` of the demo intranet (site/demo) takes,
  * how much memory it needs and how much it fetches from Strapi, for N entries
  * per locale, and how much JavaScript each page template ships.
  *
@@ -42,7 +42,8 @@ import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SITE = path.join(ROOT, 'site');
+/** The demo intranet, built with the theme from site/theme/dist (bench runs build it first). */
+const SITE = path.join(ROOT, 'site/demo');
 const DIST = path.join(SITE, 'dist');
 const CACHE = path.join(SITE, 'node_modules/.astro');
 const ASTRO_BIN = path.join(SITE, 'node_modules/.bin/astro');
@@ -768,8 +769,9 @@ try {
   if (!existsSync(ASTRO_BIN)) throw new Error(`${ASTRO_BIN} is missing: install the workspace first (npm start does).`);
   if (!args['no-prepare']) {
     // The two steps the API test harness runs first (cms/tests/harness/global-setup.ts).
-    log('building the plugin and compiling the Strapi app');
-    execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(ROOT, 'cms/src/plugins/ritme'), stdio: 'ignore' });
+    log('building the plugin and the theme, compiling the Strapi app');
+    for (const pkg of ['@ritme/shared', '@ritme/strapi-plugin', '@ritme/astro-theme'])
+      execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', pkg, 'run', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const tsc = createRequire(path.join(ROOT, 'cms/package.json')).resolve('typescript/bin/tsc');
     execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, 'cms')], { stdio: 'inherit' });
   }

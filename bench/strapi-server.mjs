@@ -6,7 +6,7 @@
  * a random loopback port, and can fill it with N published entries per locale.
  *
  * Needs the plugin built and the app compiled first (bench/site-build.mjs does
- * both): `node build.mjs` in cms/src/plugins/ritme, then `tsc -p cms`.
+ * both): `pnpm --filter @ritme/strapi-plugin run build`, then `tsc -p cms`.
  *
  * Forked with an IPC channel (bench/site-build.mjs does that), it answers
  * messages `{ id, cmd, ...args }` with `{ id, ok, result | error }`:

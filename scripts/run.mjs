@@ -17,7 +17,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CMS = path.join(ROOT, 'cms');
 const PLUGIN = path.join(CMS, 'src/plugins/ritme');
-const SITE = path.join(ROOT, 'site');
+/** The demo intranet (an Astro project with nothing but ritme() options) and the theme package it uses. */
+const SITE = path.join(ROOT, 'site/demo');
+const THEME = path.join(ROOT, 'site/theme');
 const PNPM_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
 const isWindows = process.platform === 'win32';
 
@@ -54,8 +56,16 @@ function ensureInstalled() {
   mustPnpm(['install', ...(existsSync(lockfile) ? ['--frozen-lockfile'] : [])], 'Installing dependencies');
 }
 
+/** @ritme/shared is compiled (JavaScript + .d.ts) before the plugin and the theme load it. */
 function buildPlugin() {
-  if (run(process.execPath, ['build.mjs'], { cwd: PLUGIN }) !== 0) fail('Building the ritme plugin failed.');
+  mustPnpm(['--filter', '@ritme/shared', 'run', 'build'], 'Building @ritme/shared');
+  mustPnpm(['--filter', '@ritme/strapi-plugin', 'run', 'build'], 'Building the ritme plugin (@ritme/strapi-plugin)');
+  buildTheme();
+}
+
+/** The demo imports @ritme/astro-theme as an installed package would: from its compiled dist/. */
+function buildTheme() {
+  if (run(process.execPath, ['build.mjs'], { cwd: THEME }) !== 0) fail('Building the Astro theme (site/theme) failed.');
 }
 
 /** Demo secrets, generated once into cms/.env (git-ignored) and never committed. */
@@ -196,7 +206,7 @@ async function start() {
   const previewBuilt = run(astro, ['build'], { cwd: SITE, env: previewEnv }) === 0;
   const previewServer = previewBuilt
     ? // Our entry in front of the build: it sets the real client address before Astro reads it.
-      spawn(process.execPath, [path.join(SITE, 'src/preview/server.mjs'), path.join(SITE, 'dist-preview')], {
+      spawn(process.execPath, [path.join(THEME, 'dist/preview/server.mjs'), path.join(SITE, 'dist-preview')], {
         cwd: SITE,
         stdio: 'inherit',
         env: {
@@ -257,7 +267,8 @@ function test() {
   const failed = [];
   for (const [name, args] of steps) {
     console.log(`\n→ ${name}`);
-    if (pnpm(args) !== 0) failed.push(name);
+    // Everything is built above; the tests' global setups then leave dist/ alone (RITME_BUILT).
+    if (pnpm(args, { env: { ...process.env, RITME_BUILT: '1' } }) !== 0) failed.push(name);
   }
   if (failed.length > 0) fail(`Failed: ${failed.join('; ')}.`);
   console.log('\n✔ All checks passed.');
@@ -289,6 +300,7 @@ else if (command === 'build') {
   buildPlugin();
   mustPnpm(['--filter', '@ritme/cms', 'exec', 'strapi', 'build'], 'Building Strapi');
 } else if (command === 'build:site') {
+  buildTheme();
   const cms = process.env.CMS_URL ?? 'http://localhost:1337';
   if (
     run(path.join(SITE, 'node_modules/.bin/astro'), ['build'], { cwd: SITE, env: { ...process.env, CMS_URL: cms } }) !==

@@ -262,7 +262,15 @@ describe('errors say what went wrong', () => {
   });
 
   it('answers 400 for unknown query keys and out-of-range pagination', async () => {
-    for (const query of ['status=draft', 'populate=*', 'pageSize=1000', 'page=0', 'locale=de', 'filters[slug]=x']) {
+    for (const query of [
+      'status=draft',
+      'populate=*',
+      'pageSize=1000',
+      'page=0',
+      'locale=de',
+      'filters[secret]=x',
+      'sort=sharedWithPilots',
+    ]) {
       const response = await call(app.baseUrl, 'GET', `/api/ritme/groups?${query}`);
       expect(response.status, query).toBe(400);
       expect(response.body.error.details.errors.length, query).toBeGreaterThan(0);

@@ -3,12 +3,10 @@
  * editor token, with a read-only token, with a registered user's JWT and with
  * a made-up token. The public reads and submits; only editors see the voices.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createEditorToken, createPreviewToken } from './harness/api';
 import { createPage, roundDates } from './harness/fixtures';
-import { bootStrapi, DIST_DIR, type TestStrapi } from './harness/strapi';
+import { bootStrapi, type TestStrapi } from './harness/strapi';
 
 let app: TestStrapi;
 let editorToken: string;
@@ -227,10 +225,8 @@ describe('the permission matrix', () => {
     await app.strapi.db.query('plugin::users-permissions.permission').create({
       data: { action: 'plugin::ritme.suggestion.list', role: role.id },
     });
-    const { syncPublicPermissions } = createRequire(import.meta.url)(
-      path.join(DIST_DIR, 'src/bootstrap/permissions.js'),
-    );
-    await syncPublicPermissions(app.strapi);
+    // What the plugin's bootstrap does at every start (option publicAccess, on by default).
+    await app.strapi.plugin('ritme').service('public-access').sync();
     // users-permissions caches nothing per request: the next call is checked against the database.
     const anonymous = await call(app.baseUrl, 'GET', '/api/ritme/suggestions');
     expect(anonymous.status).toBe(403);

@@ -199,8 +199,8 @@ describe("Strapi's Preview button", () => {
     expect(params.get('id')).toMatch(/^[A-Za-z0-9_-]{16,}$/);
 
     // The preview server's own checks, on the link Strapi just signed.
-    const { verifyPreviewLink } = await import('../../site/src/preview/session');
-    const { claimLink } = await import('../../site/src/preview/used-links');
+    const { verifyPreviewLink } = await import('../../site/theme/src/preview/session');
+    const { claimLink } = await import('../../site/theme/src/preview/used-links');
     const verified = verifyPreviewLink(SECRET, params);
     if (typeof verified === 'string') throw new Error(`The link did not verify: ${verified}`);
     expect(verified).toMatchObject({ documentId: ids.ofAuthorA, locale: 'nl', route: 'behaviours', status: 'draft' });
@@ -229,11 +229,11 @@ describe("Strapi's Preview button", () => {
       status: 'draft',
     });
     const { verifyPreviewLink, editorSession, encodeSession, decodeSession } = await import(
-      '../../site/src/preview/session'
+      '../../site/theme/src/preview/session'
     );
     const verified = verifyPreviewLink(SECRET, new URL(link ?? 'http://x/').searchParams);
     if (typeof verified === 'string') throw new Error(`The link did not verify: ${verified}`);
-    const { draftsFor } = await import('../../site/src/preview/visibility');
+    const { draftsFor } = await import('../../site/theme/src/preview/visibility');
     const session = editorSession(verified, Date.now() + 60_000);
     const drafts = draftsFor(session, 'nl');
     expect(drafts).toBe(ids.ofAuthorA);

@@ -3,18 +3,25 @@
  * shared schemas; every failure says which request failed and what to do next.
  */
 import { z } from 'zod';
-import { type Change, ChangeSchema } from './codesign';
-import { CONTENT_SCHEMAS, type ContentOf, type ContentRoute, type DraftScope, type Home, HomeSchema } from './content';
-import type { Locale } from './enums';
-import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, type Pagination } from './query';
-import { type RoundResults, RoundResultsSchema } from './rounds';
+import { type Change, ChangeSchema } from './codesign.js';
+import {
+  CONTENT_SCHEMAS,
+  type ContentOf,
+  type ContentRoute,
+  type DraftScope,
+  type Home,
+  HomeSchema,
+} from './content.js';
+import type { Locale } from './enums.js';
+import { ApiErrorSchema, itemResponseSchema, listResponseSchema, MAX_PAGE_SIZE, type Pagination } from './query.js';
+import { type RoundResults, RoundResultsSchema } from './rounds.js';
 import {
   type EvaluationResponseInput,
   IDEMPOTENCY_KEY_HEADER,
   type SubmissionReceipt,
   SubmissionReceiptSchema,
   type SuggestionInput,
-} from './submissions';
+} from './submissions.js';
 
 export interface RitmeClientOptions {
   /** The Strapi origin, e.g. http://localhost:1337 */

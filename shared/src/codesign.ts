@@ -4,8 +4,8 @@
  * its admin pages, the preview server and the feedback widget.
  */
 import { z } from 'zod';
-import { LOCALES, SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums';
-import { documentId, personName, plainText, requiredText } from './text';
+import { LocaleCode, SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { documentId, personName, plainText, requiredText } from './text.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const contentRef = z.string().regex(/^[a-z0-9-]{1,40}:[a-z0-9]{10,64}$/, {
@@ -24,10 +24,11 @@ export const PREVIEW_CLIENT_HEADER = 'x-ritme-client';
 export const FEEDBACK_LIMITS = { message: 2000, section: 120, build: 80, reply: 4000, refs: 30, summary: 600 } as const;
 
 /**
- * What an editor writes for the public board, per language. The board never
- * shows what a pilot or employee typed: only this, once the item is done.
+ * What an editor writes for the public board, per language: locale code → text
+ * (a language without a summary is absent or null). The board never shows what
+ * a pilot or employee typed: only this, once the item is done.
  */
-export const PublicSummarySchema = z.object({ nl: z.string().nullable(), en: z.string().nullable() });
+export const PublicSummarySchema = z.record(LocaleCode, z.string().nullable());
 export type PublicSummary = z.infer<typeof PublicSummarySchema>;
 
 /** What the feedback widget sends to the preview server. */
@@ -35,7 +36,7 @@ export const FeedbackInputSchema = z.strictObject({
   message: requiredText(FEEDBACK_LIMITS.message),
   category: z.enum(SUGGESTION_CATEGORIES),
   pagePath: sitePath,
-  locale: z.enum(LOCALES),
+  locale: LocaleCode,
   /** The section the feedback is about (its heading's id), or absent for the whole page. */
   section: plainText(FEEDBACK_LIMITS.section)
     .regex(/^[A-Za-z0-9_-]*$/, { message: 'Must be a section id.' })
@@ -67,7 +68,7 @@ export const InboxItemSchema = z.object({
   message: z.string(),
   category: z.enum(SUGGESTION_CATEGORIES),
   pagePath: z.string().nullable(),
-  locale: z.enum(LOCALES).nullable(),
+  locale: LocaleCode.nullable(),
   section: z.string().nullable(),
   contentRefs: z.array(z.string()),
   build: z.string().nullable(),
@@ -112,11 +113,10 @@ export const InboxUpdateSchema = z
     status: z.enum(SUGGESTION_STATUSES).optional(),
     reply: plainText(FEEDBACK_LIMITS.reply).optional(),
     changedInBuild: plainText(FEEDBACK_LIMITS.build).optional(),
+    /** Locale code → summary; an empty string removes that language's summary. */
     publicSummary: z
-      .strictObject({
-        nl: plainText(FEEDBACK_LIMITS.summary).optional(),
-        en: plainText(FEEDBACK_LIMITS.summary).optional(),
-      })
+      .record(LocaleCode, plainText(FEEDBACK_LIMITS.summary))
+      .refine((value) => Object.keys(value).length <= 50, { message: 'At most 50 languages.' })
       .optional(),
   })
   .refine((value) => Object.values(value).some((v) => v !== undefined), {
@@ -173,7 +173,8 @@ export const ChangeSchema = z.object({
   summary: PublicSummarySchema,
   changedInBuild: z.string().nullable(),
   changedAt: isoDateTime,
-  links: z.object({ nl: z.string().nullable(), en: z.string().nullable() }),
+  /** Locale code → the public page it links to in that language, or null; one key per locale Ritme serves. */
+  links: z.record(LocaleCode, z.string().nullable()),
   author: z.string().nullable(),
 });
 export type Change = z.infer<typeof ChangeSchema>;

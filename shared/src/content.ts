@@ -4,13 +4,21 @@
  * schemas, so a renamed field breaks a test instead of a page.
  */
 import { z } from 'zod';
-import { CADENCES, GROUP_KINDS, LOCALES, PERSON_KINDS, SKILLS, TRAINING_FOCUSES, TRAINING_FORMATS } from './enums';
-import { MINIMUM_RESPONSES_FLOOR } from './rounds';
-import { documentId, slug } from './text';
+import {
+  CADENCES,
+  GROUP_KINDS,
+  LocaleCode,
+  PERSON_KINDS,
+  SKILLS,
+  TRAINING_FOCUSES,
+  TRAINING_FORMATS,
+} from './enums.js';
+import { MINIMUM_RESPONSES_FLOOR } from './rounds.js';
+import { documentId, slug } from './text.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
-const locale = z.enum(LOCALES);
+const locale = LocaleCode;
 
 /** The same document in another locale: enough for a language switcher. */
 export const LocalizationSchema = z.object({ locale, slug, documentId });

@@ -4,8 +4,8 @@
  * documentId, locale), a one-time id, and until when the link works (ms since
  * epoch). Both sides HMAC it with the shared PREVIEW_SECRET.
  */
-import type { ContentRoute } from './content';
-import type { Locale } from './enums';
+import type { ContentRoute } from './content.js';
+import type { Locale } from './enums.js';
 
 export interface PreviewLink {
   path: string;

@@ -5,7 +5,8 @@
  * different questions cannot be put back together.
  */
 import { z } from 'zod';
-import type { RoundQuestion } from './content';
+import type { RoundQuestion } from './content.js';
+import { FALLBACK_LOCALE, isShippedLocale, type Locale, type ShippedLocale } from './enums.js';
 
 export type RoundState = 'upcoming' | 'open' | 'closed';
 
@@ -35,8 +36,8 @@ export function roundState(round: { opensAt: string; closesAt: string }, now: Da
   return 'open';
 }
 
-/** The seed blog's three questions, the default for every new round. */
-export const DEFAULT_QUESTIONS: Record<'nl' | 'en', RoundQuestion[]> = {
+/** The seed blog's three questions, the default for every new round, in the locales whose text ships. */
+export const DEFAULT_QUESTIONS: Record<ShippedLocale, RoundQuestion[]> = {
   nl: [
     { key: 'works_well', label: 'Wat werkt goed?' },
     { key: 'obstacles', label: 'Waar lopen we tegenaan?' },
@@ -48,6 +49,10 @@ export const DEFAULT_QUESTIONS: Record<'nl' | 'en', RoundQuestion[]> = {
     { key: 'next_steps', label: 'What helps us move forward?' },
   ],
 };
+
+/** The default questions in `locale`, or in English for a locale whose text does not ship. */
+export const defaultQuestions = (locale: Locale): RoundQuestion[] =>
+  DEFAULT_QUESTIONS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE];
 
 export const RoundResultsSchema = z.discriminatedUnion('available', [
   z.object({ available: z.literal(false), reason: z.enum(['not_closed', 'below_minimum']), minimum: z.number().int() }),

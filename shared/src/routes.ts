@@ -3,8 +3,8 @@
  * site's pages, its language switcher and the CMS's Preview button all ask
  * here, so a path is spelled in one place.
  */
-import type { ContentRoute } from './content';
-import type { Locale } from './enums';
+import type { ContentRoute } from './content.js';
+import { FALLBACK_LOCALE, isShippedLocale, type Locale } from './enums.js';
 
 const SEGMENTS = {
   nl: {
@@ -29,11 +29,14 @@ const SEGMENTS = {
 
 export type Section = keyof (typeof SEGMENTS)['nl'];
 const prefix = (locale: Locale) => (locale === 'nl' ? '' : `/${locale}`);
+/** A locale without its own URL words takes the English ones: /de/behaviours/. */
+const segment = (locale: Locale, section: Section) =>
+  SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE][section];
 
 export const paths = {
   home: (locale: Locale) => `${prefix(locale)}/`,
-  section: (locale: Locale, section: Section) => `${prefix(locale)}/${SEGMENTS[locale][section]}/`,
-  item: (locale: Locale, section: Section, slug: string) => `${prefix(locale)}/${SEGMENTS[locale][section]}/${slug}/`,
+  section: (locale: Locale, section: Section) => `${prefix(locale)}/${segment(locale, section)}/`,
+  item: (locale: Locale, section: Section, slug: string) => `${prefix(locale)}/${segment(locale, section)}/${slug}/`,
 };
 
 /** `/groepen/x/` → `groepen/x` (the shape Astro's rest parameter wants; undefined for the home page). */

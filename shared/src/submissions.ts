@@ -4,8 +4,8 @@
  * never silently dropped, so an attacker learns nothing is accepted.
  */
 import { z } from 'zod';
-import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums';
-import { documentId, personName, plainText, requiredText } from './text';
+import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { documentId, personName, plainText, requiredText } from './text.js';
 
 export const LIMITS = {
   message: 2000,

@@ -11,7 +11,19 @@ const CMS_DIR = path.resolve(import.meta.dirname, '../..');
 const secret = () => randomBytes(24).toString('base64');
 
 export default async function setup() {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: path.join(CMS_DIR, 'src/plugins/ritme'), stdio: 'inherit' });
+  // @ritme/shared first (the plugin bundles its compiled form), then the plugin with Strapi's plugin SDK.
+  // `npm test` builds both before Vitest starts (RITME_BUILT): rebuilding here would empty dist/ while
+  // another project's Strapi is loading it.
+  if (process.env.RITME_BUILT !== '1') {
+    execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@ritme/shared', 'run', 'build'], {
+      cwd: CMS_DIR,
+      stdio: 'inherit',
+    });
+    execFileSync('npx', ['-y', 'pnpm@10.34.9', '--filter', '@ritme/strapi-plugin', 'run', 'build'], {
+      cwd: CMS_DIR,
+      stdio: 'inherit',
+    });
+  }
   execFileSync(
     process.execPath,
     [createRequire(path.join(CMS_DIR, 'package.json')).resolve('typescript/bin/tsc'), '-p', CMS_DIR],

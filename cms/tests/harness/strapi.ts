@@ -18,11 +18,35 @@ export interface TestStrapi {
   strapi: Core.Strapi;
   baseUrl: string;
   database: 'sqlite' | 'postgres';
+  /** The database's settings and how to drop it, to boot again on the same data (`keepData`). */
+  data: TestData;
   stop(): Promise<void>;
 }
 
+export interface TestData {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export interface BootOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+  /** Boot on this database (from an earlier boot with `keepData`) instead of a fresh one. */
+  data?: TestData;
+  /** `stop()` keeps the database; drop it with `data.drop()`. */
+  keepData?: boolean;
+  /** Called after Strapi is created and before it loads (e.g. to listen to its log). */
+  beforeLoad?(strapi: Core.Strapi): void;
+}
+
+/**
+ * The PostgreSQL server the tests were given, read before any boot: a boot points DATABASE_URL at its
+ * own database, so a second boot in the same file must not take that for the server.
+ */
+const POSTGRES_SERVER_URL = process.env.DATABASE_URL;
+
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL;
+  const serverUrl = POSTGRES_SERVER_URL;
   if (!serverUrl)
     throw new Error('RITME_TEST_DB=postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).');
   const name = `ritme_test_${randomBytes(6).toString('hex')}`;
@@ -49,27 +73,30 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
-export async function bootStrapi(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestStrapi> {
-  const database = process.env.RITME_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-  let cleanup: () => Promise<void>;
-  const env: Record<string, string> = { ...options.env, RITME_SEED: options.seed ? 'demo' : '' };
-
+async function createTestData(database: 'sqlite' | 'postgres'): Promise<TestData> {
   if (database === 'postgres') {
     const db = await createPostgresDatabase();
-    env.DATABASE_URL = db.url;
-    cleanup = db.drop;
-  } else {
-    const dir = mkdtempSync(path.join(tmpdir(), 'ritme-test-'));
-    env.DATABASE_URL = '';
-    env.DATABASE_FILENAME = path.join(dir, 'data.db');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    return { env: { DATABASE_URL: db.url }, drop: db.drop };
   }
+  const dir = mkdtempSync(path.join(tmpdir(), 'ritme-test-'));
+  return {
+    env: { DATABASE_URL: '', DATABASE_FILENAME: path.join(dir, 'data.db') },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function bootStrapi(options: BootOptions = {}): Promise<TestStrapi> {
+  const database = process.env.RITME_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  const data = options.data ?? (await createTestData(database));
+  const cleanup = options.keepData ? async () => {} : data.drop;
+  const env: Record<string, string> = { ...options.env, RITME_SEED: options.seed ? 'demo' : '', ...data.env };
   Object.assign(process.env, env);
 
   // Strapi's ESM build cannot be loaded by Node directly (directory imports); its CommonJS build can.
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
   strapi.log.level = process.env.RITME_TEST_LOG ?? 'warn';
+  options.beforeLoad?.(strapi);
   await strapi.load();
   await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
   const address = strapi.server.httpServer.address();
@@ -78,6 +105,7 @@ export async function bootStrapi(options: { seed?: boolean; env?: Record<string,
   return {
     strapi,
     database,
+    data,
     baseUrl: `http://127.0.0.1:${address.port}`,
     async stop() {
       await strapi.destroy();

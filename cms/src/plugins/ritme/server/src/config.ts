@@ -2,6 +2,7 @@
  * The plugin's options (config/plugins.ts → ritme.config), checked at start-up
  * so a typo fails the boot with a message instead of disabling a protection.
  */
+import { LocaleCode } from '@ritme/shared';
 import { z } from 'zod';
 
 const Window = z.strictObject({
@@ -32,6 +33,25 @@ const Store = z.discriminatedUnion(
 );
 export type RateLimitStore = z.infer<typeof Store>;
 
+/** scheme://host[:port], as a browser sends it in the Origin header. */
+export const Origin = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return /^https?:$/.test(url.protocol) && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'Use an origin such as "https://intranet.example.org" (scheme, host and port; no path, no "*").' },
+);
+
+/** An unset secret (`env('RITME_PREVIEW_SECRET')` without a value) is no secret. */
+const Secret = z.preprocess(
+  (value) => (value === '' || value === null ? undefined : value),
+  z.string().min(16, { message: 'Use at least 16 characters.' }).optional(),
+);
+
 export const RitmeConfigSchema = z.strictObject({
   rateLimit: z.strictObject({
     enabled: z.boolean(),
@@ -46,12 +66,46 @@ export const RitmeConfigSchema = z.strictObject({
     /** Feedback from the preview pages: per pilot invite, or per address for editors. */
     feedback: Window,
   }),
-  /** Where the preview server runs; pilot invite links point here. */
-  previewUrl: z.url(),
-  /** Shared with the preview server: signs Preview-button links. Unset → no preview links. */
-  previewSecret: z.string().min(16, { message: 'Use at least 16 characters.' }).optional(),
+  /**
+   * The plugin grants the Public role its public reads and the two public
+   * submissions at every start, and takes any other Ritme action away from it.
+   * `false`: the plugin grants nothing; the host manages the Public role.
+   */
+  publicAccess: z.boolean(),
+  /** The locales Ritme serves. Unset: every locale Strapi's i18n has enabled. */
+  locales: z
+    .array(LocaleCode)
+    .min(1, { message: 'List at least one locale, or leave the option out to serve every i18n locale.' })
+    .refine((codes) => new Set(codes).size === codes.length, { message: 'List each locale once.' })
+    .optional(),
+  preview: z.strictObject({
+    /** Where the preview server runs; pilot invite links and Preview-button links point here. */
+    url: z.url({
+      protocol: /^https?$/,
+      message: 'Use the preview server\'s http(s) URL, e.g. "http://localhost:4322".',
+    }),
+    /** Shared with the preview server: signs Preview-button links. Unset → no preview links. */
+    secret: Secret,
+  }),
+  /**
+   * The origins whose browsers may call Ritme's API (the intranet, the preview
+   * server), never with credentials. A function is asked on every request
+   * (origins that change while Strapi runs); what it returns must be origins too.
+   */
+  allowedOrigins: z.union([
+    z.array(Origin),
+    z.custom<() => string[]>((value) => typeof value === 'function', {
+      message: 'Use a list of origins, or a function that returns one.',
+    }),
+  ]),
 });
 export type RitmeConfig = z.infer<typeof RitmeConfigSchema>;
+
+/** Where the problem is, as the host spells it in config/plugins: `ritme.config.preview.url`. */
+const where = (path: PropertyKey[]) =>
+  ['ritme.config', ...path.map((key) => (typeof key === 'number' ? `[${key}]` : String(key)))]
+    .join('.')
+    .replace(/\.\[/g, '[');
 
 export default {
   default: {
@@ -62,13 +116,15 @@ export default {
       pilotSessions: { points: 10, durationSeconds: 900 },
       feedback: { points: 30, durationSeconds: 600 },
     },
-    previewUrl: 'http://localhost:4322',
+    publicAccess: true,
+    preview: { url: 'http://localhost:4322' },
+    allowedOrigins: [],
   } satisfies RitmeConfig,
   validator(config: unknown) {
     const parsed = RitmeConfigSchema.safeParse(config);
     if (!parsed.success) {
-      const where = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      throw new Error(`Invalid options for the ritme plugin in config/plugins: ${where}`);
+      const problems = parsed.error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`).join('; ');
+      throw new Error(`Invalid options for the ritme plugin in config/plugins: ${problems}`);
     }
   },
 };

@@ -1,10 +1,13 @@
 /**
  * The Ritme plugin's server side: content types, the /api/ritme content API,
  * the document middlewares that fill slugs and round questions, the rate
- * limit on public submissions, and a JSON-only guard in front of the body parser.
+ * limit on public submissions, a JSON-only body reader in front of Strapi's
+ * body parser, its origins added to Strapi's CORS, and the Public role's
+ * permissions (option `publicAccess`).
  */
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
+import { syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
 import config from './config';
 import contentTypes from './content-types';
 import adminInbox from './controllers/admin-inbox';
@@ -20,6 +23,7 @@ import pilotSession from './controllers/pilot-session';
 import preview from './controllers/preview';
 import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
+import { applyAllowedOrigins } from './cors';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
@@ -32,12 +36,29 @@ import codesign from './services/codesign';
 import content from './services/content';
 import homeService from './services/home';
 import inbox from './services/inbox';
+import locales, { enabledLocales } from './services/locales';
 import previewLinks from './services/preview-links';
 import results from './services/results';
 import sharedDrafts from './services/shared-drafts';
 import submissions from './services/submissions';
 
 type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
+
+/** Set in register(): grants the Public role its actions once users-permissions has made the role. */
+let publicAccessReady: (() => Promise<void>) | undefined;
+
+/** A `locales` option naming a locale i18n does not have serves nothing in that locale: say so at start. */
+async function warnAboutLocales(strapi: Core.Strapi) {
+  const configured = strapi.plugin('ritme').config('locales') as string[] | undefined;
+  if (!configured) return;
+  const enabled = await enabledLocales(strapi);
+  const missing = configured.filter((code) => !enabled.includes(code));
+  if (missing.length > 0) {
+    strapi.log.warn(
+      `ritme: the locales option lists ${missing.join(', ')}, which Strapi's i18n has not enabled (enabled: ${enabled.join(', ')}).`,
+    );
+  }
+}
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -47,10 +68,14 @@ export default {
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
     strapi.server.use(voicesGuard(strapi) as never);
+    applyAllowedOrigins(strapi);
+    publicAccessReady = syncPublicAccessWhenReady(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerAdminPermissions(strapi);
     withdrawVoiceSubjects(strapi);
+    await publicAccessReady?.();
+    await warnAboutLocales(strapi);
   },
   config,
   contentTypes,
@@ -78,7 +103,10 @@ export default {
     content,
     home: homeService,
     inbox,
+    locales,
     'preview-links': previewLinks,
+    /** `sync()` grants the Public role its actions again (what bootstrap does with `publicAccess` on). */
+    'public-access': ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncPublicAccess(strapi) }),
     results,
     'shared-drafts': sharedDrafts,
     submissions,

@@ -253,7 +253,8 @@ export const feedback = {
     message: plain('text', { required: true }),
     category: plain('enumeration', { enum: [...SUGGESTION_CATEGORIES], required: true }),
     pagePath: plain('string', { required: true }),
-    locale: plain('enumeration', { enum: ['nl', 'en'], required: true }),
+    // A locale code as Strapi's i18n spells it (nl, en, de, fr-BE…): any locale Ritme serves.
+    locale: plain('string', { required: true, maxLength: 35 }),
     section: plain('string'),
     contentRefs: plain('json'),
     build: plain('string', { required: true }),

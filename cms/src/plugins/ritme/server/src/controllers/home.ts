@@ -7,6 +7,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async index(ctx: HttpContext) {
     const query = parseQuery(ctx, LocaleQuerySchema);
     if (!query) return;
-    ctx.body = { data: await strapi.plugin('ritme').service('home').get(query.locale) };
+    ctx.body = { data: await strapi.plugin('ritme').service('home').get(query.locale), meta: {} };
   },
 });

@@ -7,16 +7,32 @@
  * the locale asked for). Without `drafts` a preview read shows published
  * content only. Every entry carries its preview mark.
  */
-import { CONTENT_ROUTES, type ContentRoute, DraftScopeSchema, ListQuerySchema, LocaleQuerySchema } from '@ritme/shared';
+import {
+  CONTENT_ENTRY_PARAMETERS,
+  CONTENT_LIST_PARAMETERS,
+  CONTENT_ROUTES,
+  type ContentRoute,
+  contentEntryQuerySchema,
+  contentListQuerySchema,
+  type DraftScope,
+  DraftScopeSchema,
+  LocaleQuerySchema,
+} from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
-import type { z } from 'zod';
 import type { ReadScope } from '../read-models/scope';
-import { type HttpContext, idParam, parseQuery } from '../validation/request';
+import { type HttpContext, idParam, parseContentQuery, parseQuery } from '../validation/request';
 
-const drafts = { drafts: DraftScopeSchema.optional() };
-const PreviewListQuerySchema = ListQuerySchema.extend(drafts);
-const PreviewLocaleQuerySchema = LocaleQuerySchema.extend(drafts);
-const scopeOf = (query: { drafts?: z.infer<typeof DraftScopeSchema> }): ReadScope => ({
+const PreviewLocaleQuerySchema = LocaleQuerySchema.extend({ drafts: DraftScopeSchema.optional() });
+// The same query forms as the public routes, plus `drafts`.
+const listQueries = Object.fromEntries(
+  CONTENT_ROUTES.map((route) => [route, contentListQuerySchema(route, { preview: true })]),
+) as { [R in ContentRoute]: ReturnType<typeof contentListQuerySchema> };
+const entryQueries = Object.fromEntries(
+  CONTENT_ROUTES.map((route) => [route, contentEntryQuerySchema(route, { preview: true })]),
+) as { [R in ContentRoute]: ReturnType<typeof contentEntryQuerySchema> };
+const LIST_PARAMETERS = [...CONTENT_LIST_PARAMETERS, 'drafts'];
+const ENTRY_PARAMETERS = [...CONTENT_ENTRY_PARAMETERS, 'drafts'];
+const scopeOf = (query: { drafts?: DraftScope }): ReadScope => ({
   kind: 'preview',
   drafts: query.drafts ?? null,
 });
@@ -34,26 +50,31 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async home(ctx: HttpContext) {
       const query = parseQuery(ctx, PreviewLocaleQuerySchema);
       if (!query) return;
-      ctx.body = { data: await strapi.plugin('ritme').service('home').get(query.locale, new Date(), scopeOf(query)) };
+      ctx.body = {
+        data: await strapi.plugin('ritme').service('home').get(query.locale, new Date(), scopeOf(query)),
+        meta: {},
+      };
     },
 
     async list(ctx: HttpContext) {
       const route = routeParam(ctx);
-      const query = parseQuery(ctx, PreviewListQuerySchema);
-      if (!route || !query) return;
+      if (!route) return;
+      const query = parseContentQuery(ctx, route, listQueries[route], LIST_PARAMETERS);
+      if (!query) return;
       ctx.body = await content().list(route, query, scopeOf(query));
     },
 
     async show(ctx: HttpContext) {
       const route = routeParam(ctx);
-      const id = idParam(ctx);
-      const query = parseQuery(ctx, PreviewLocaleQuerySchema);
-      if (!route || !id || !query) return;
-      const entry = await content().findOne(route, id, query.locale, scopeOf(query));
+      const id = route && idParam(ctx);
+      if (!route || !id) return;
+      const query = parseContentQuery(ctx, route, entryQueries[route], ENTRY_PARAMETERS);
+      if (!query) return;
+      const entry = await content().findOne(route, id, query.locale, scopeOf(query), query.select);
       if (!entry) {
         return ctx.notFound(`No ${route} "${id}" in locale "${query.locale}" that this preview scope may show.`);
       }
-      ctx.body = { data: entry };
+      ctx.body = { data: entry, meta: {} };
     },
   };
 };

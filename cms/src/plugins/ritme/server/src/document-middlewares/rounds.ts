@@ -5,7 +5,13 @@
  * per language; answers are stored by key) — a round must close after it
  * opens, and its anonymity minimum is never below the floor.
  */
-import { DEFAULT_QUESTIONS, MINIMUM_RESPONSES_FLOOR, type RoundQuestion, RoundQuestionSchema } from '@ritme/shared';
+import {
+  DEFAULT_LOCALE,
+  defaultQuestions,
+  MINIMUM_RESPONSES_FLOOR,
+  type RoundQuestion,
+  RoundQuestionSchema,
+} from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -24,7 +30,9 @@ const QuestionsSchema = z
 
 const keysOf = (questions: RoundQuestion[]) => questions.map((question) => question.key).sort();
 const sameKeys = (a: RoundQuestion[], b: RoundQuestion[]) => keysOf(a).join(',') === keysOf(b).join(',');
-const localeOf = (value: unknown) => (value === 'en' ? 'en' : 'nl');
+/** The locale being written; Strapi's Document Service writes the default locale when none is given. */
+const localeOf = (value: unknown) =>
+  typeof value === 'string' && value !== '' && value !== '*' ? value : DEFAULT_LOCALE;
 
 /**
  * What the round's document already holds: whether this language has a row,
@@ -59,7 +67,7 @@ export function roundMiddleware(strapi: Core.Strapi) {
       (Array.isArray(data.questions) && data.questions.length === 0);
     if (empty && (context.action === 'create' || !thisLanguageExists)) {
       // A new round, or a new language of one: the other language's keys, labelled in this language when they are the defaults.
-      const defaults = DEFAULT_QUESTIONS[locale];
+      const defaults = defaultQuestions(locale);
       data.questions = !other || sameKeys(other.questions, defaults) ? defaults : other.questions;
     } else if (!empty) {
       const parsed = QuestionsSchema.safeParse(data.questions);

@@ -1,16 +1,31 @@
 /** Feedback, suggestions and invites as the inbox, the preview server and the public board see them. */
-import type { InboxItem, InviteState, PilotInvite, PublicSummary } from '@ritme/shared';
+import {
+  DEFAULT_LOCALE,
+  type InboxItem,
+  type InviteState,
+  LocaleCode,
+  type PilotInvite,
+  type PublicSummary,
+} from '@ritme/shared';
 import { asEnumValue, type Doc, iso, str, strOrNull } from './refs';
 
 const isoOrNull = (value: unknown) => (value ? iso(value) : null);
 const refsOf = (value: unknown) =>
   Array.isArray(value) ? value.filter((ref): ref is string => typeof ref === 'string') : [];
 
-/** The stored { nl, en } summary; anything else (absent, malformed) is no summary. */
+/** The stored { <locale>: text } summary, languages with text only; anything else (absent, malformed) is no summary. */
 export const summaryOf = (value: unknown): PublicSummary => {
-  const stored = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-  return { nl: strOrNull(stored.nl), en: strOrNull(stored.en) };
+  const stored = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return Object.fromEntries(
+    Object.entries(stored).flatMap(([locale, text]) =>
+      LocaleCode.safeParse(locale).success && strOrNull(text) ? [[locale, strOrNull(text)]] : [],
+    ),
+  );
 };
+/** `/en/…` → en, `/de/…` → de; a path without a locale prefix is in the default locale (nl at /). */
+const localeOfPath = (path: string) =>
+  /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\/|$)/.exec(path)?.[1] ?? DEFAULT_LOCALE;
+const localeOrNull = (value: unknown) => (LocaleCode.safeParse(value).success ? String(value) : null);
 
 export const feedbackItem = (doc: Doc): InboxItem => ({
   kind: 'feedback',
@@ -18,7 +33,7 @@ export const feedbackItem = (doc: Doc): InboxItem => ({
   message: str(doc.message),
   category: asEnumValue(doc.category),
   pagePath: strOrNull(doc.pagePath),
-  locale: doc.locale === 'nl' || doc.locale === 'en' ? doc.locale : null,
+  locale: localeOrNull(doc.locale),
   section: strOrNull(doc.section),
   contentRefs: refsOf(doc.contentRefs),
   build: strOrNull(doc.build),
@@ -42,7 +57,7 @@ export const suggestionItem = (doc: Doc): InboxItem => {
     message: str(doc.message),
     category: asEnumValue(doc.category),
     pagePath,
-    locale: pagePath ? (pagePath.startsWith('/en/') ? 'en' : 'nl') : null,
+    locale: pagePath ? localeOfPath(pagePath) : null,
     section: null,
     contentRefs: contentRef ? [contentRef] : [],
     build: null,

@@ -6,7 +6,7 @@
 import {
   type Behaviour,
   type ContentRoute,
-  DEFAULT_QUESTIONS,
+  defaultQuestions,
   type EvaluationRound,
   effectiveMinimum,
   type Group,
@@ -51,7 +51,7 @@ export interface ReadModel<T> {
 
 const common = (doc: Doc) => ({
   documentId: doc.documentId,
-  locale: asEnumValue<Locale>(doc.locale),
+  locale: str(doc.locale),
   slug: str(doc.slug),
   updatedAt: iso(doc.updatedAt),
   ...previewMark(doc),
@@ -67,7 +67,7 @@ export const stepsOf = (how: unknown): string[] =>
 const questionsSchema = z.array(RoundQuestionSchema).min(1);
 export const questionsOf = (value: unknown, locale: Locale) => {
   const parsed = questionsSchema.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_QUESTIONS[locale];
+  return parsed.success ? parsed.data : defaultQuestions(locale);
 };
 
 export const groupModel: ReadModel<Group> = {
@@ -187,7 +187,7 @@ export const evaluationRoundModel: ReadModel<EvaluationRound> = {
   populate: { group: { fields: [...refFields.group] } },
   toDto: (doc) => {
     const group = one(doc.group);
-    const locale = asEnumValue<Locale>(doc.locale);
+    const locale: Locale = str(doc.locale);
     return {
       ...common(doc),
       title: str(doc.title),

@@ -8,9 +8,10 @@
  * group, and a link to a published entry shows its published version, never
  * its unpublished edits (a draft's relations point at drafts in Strapi 5).
  */
-import { DRAFTS_SHARED, type DraftScope, LOCALES, type Locale, type Localization } from '@ritme/shared';
+import { DRAFTS_SHARED, type DraftScope, type Locale, type Localization } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { documents, type RitmeUid, rows } from '../documents';
+import { servedLocales } from '../services/locales';
 import { attributesOf, completeDraft } from './drafts';
 import { type Doc, iso, type MarkedDoc, PREVIEW_MARK } from './refs';
 
@@ -100,7 +101,7 @@ export function scopedReader(strapi: Core.Strapi, scope: ReadScope, locale: Loca
 
   /** Drafts in scope and published versions of the rest, merged in `sort` order, one page of them. */
   async function pick(uid: RitmeUid, ids: string[], query: ReadQuery): Promise<Shown[]> {
-    const fields = ['documentId', ...(query.sort ?? []).map((entry) => entry.split(':')[0] as string)];
+    const fields = [...new Set(['documentId', ...(query.sort ?? []).map((entry) => entry.split(':')[0] as string)])];
     const [draftKeys, publishedKeys] = await Promise.all([
       documents(strapi, uid).findMany({
         locale,
@@ -273,7 +274,8 @@ export function scopedReader(strapi: Core.Strapi, scope: ReadScope, locale: Loca
       // A shared draft is shared in every language; an editor's Preview link opens one language only.
       const there: ReadScope =
         scope.kind === 'preview' && drafts !== DRAFTS_SHARED ? { kind: 'preview', drafts: null } : scope;
-      for (const other of ids.length > 0 ? LOCALES.filter((code) => code !== locale) : []) {
+      const others = ids.length > 0 ? (await servedLocales(strapi)).filter((code) => code !== locale) : [];
+      for (const other of others) {
         const translations = await scopedReader(strapi, there, other).findMany(uid, {
           filters: { documentId: { $in: ids } },
           fields: ['slug'],

@@ -19,6 +19,7 @@ import type {
 import type { Core } from '@strapi/strapi';
 import { documents, rows } from '../documents';
 import { feedbackItem, inviteDto, inviteState, suggestionItem } from '../read-models/codesign';
+import { servedLocales } from './locales';
 import { publicLinks } from './public-links';
 import { SubmissionRejected } from './submissions';
 
@@ -49,7 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         tokenHash: hashToken(token),
       },
     });
-    const previewUrl = String(strapi.plugin('ritme').config('previewUrl')).replace(/\/+$/, '');
+    const { url } = strapi.plugin('ritme').config('preview') as { url: string };
+    const previewUrl = String(url).replace(/\/+$/, '');
     return { ...inviteDto(doc, now), token, link: `${previewUrl}/pilot/?token=${token}` };
   },
 
@@ -173,16 +175,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const docs = await documents(strapi, UID[kind]).findMany({ filters: { status: 'done' }, limit: 1000 });
       done.push(...docs.map(TO_ITEM[kind]));
     }
-    const approved = done.filter((item) => item.publicSummary.nl || item.publicSummary.en);
-    const links = await publicLinks(strapi, approved);
+    const locales = await servedLocales(strapi);
+    const approved = done.filter((item) => locales.some((locale) => item.publicSummary[locale]));
+    const links = await publicLinks(strapi, approved, locales);
+    const noLinks = () => Object.fromEntries(locales.map((locale) => [locale, null]));
     return approved
       .map((item) => ({
         documentId: item.documentId,
         kind: item.kind,
-        summary: item.publicSummary,
+        // Per served locale: the editor's text, or null.
+        summary: Object.fromEntries(locales.map((locale) => [locale, item.publicSummary[locale] ?? null])),
         changedInBuild: item.changedInBuild,
         changedAt: item.changedAt ?? item.createdAt,
-        links: links.get(item.documentId) ?? { nl: null, en: null },
+        links: links.get(item.documentId) ?? noLinks(),
         author: item.kind === 'feedback' && item.showName ? item.author : null,
       }))
       .sort((a, b) => b.changedAt.localeCompare(a.changedAt));

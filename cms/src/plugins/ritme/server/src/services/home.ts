@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { behaviourModel, evaluationRoundModel, sessionDto, sessionFields, spotlightModel } from '../read-models';
 import { one, personRef, personRefPopulate, refFields, trainingRef } from '../read-models/refs';
 import { PUBLIC_READ, type ReadScope, type ScopedReader, scopedReader } from '../read-models/scope';
+import { assertServed } from './locales';
 
 const UPCOMING_SESSIONS = 6;
 const LATEST_SPOTLIGHTS = 3;
@@ -76,6 +77,7 @@ async function people(reader: ScopedReader) {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async get(locale: Locale, now = new Date(), scope: ReadScope = PUBLIC_READ) {
+    await assertServed(strapi, locale);
     const reader = scopedReader(strapi, scope, locale);
     const [focus, sessions, spotlights, round, leaders] = await Promise.all([
       focusBehaviour(reader, now),

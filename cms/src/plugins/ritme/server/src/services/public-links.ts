@@ -5,19 +5,12 @@
  * published page of the entry it refers to, or to a list page (which is always
  * public) — never to the path as it was sent.
  */
-import {
-  type ContentRoute,
-  type InboxItem,
-  LOCALES,
-  type Locale,
-  pathForEntry,
-  paths,
-  type Section,
-} from '@ritme/shared';
+import { type ContentRoute, type InboxItem, type Locale, pathForEntry, paths, type Section } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { rows } from '../documents';
 import { READ_MODELS } from '../read-models';
 
+/** Locale code → a public path, or null; one key per locale Ritme serves. */
 type Links = Record<Locale, string | null>;
 
 /** The first part of a content reference ("behaviour:abc…") → the route that reads it. */
@@ -33,22 +26,26 @@ const ROUTE_OF_REF: Record<string, ContentRoute> = {
 
 const SECTIONS: Section[] = ['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion', 'changes'];
 
-/** A list page's path in every language, or null when `path` is not one. */
-function listPage(path: string | null): Links | null {
+/** A list page's path in every served language, or null when `path` is not one. */
+function listPage(path: string | null, locales: readonly Locale[]): Links | null {
   if (!path) return null;
   const wanted = path.endsWith('/') ? path : `${path}/`;
-  for (const locale of LOCALES) {
-    if (wanted === paths.home(locale)) return Object.fromEntries(LOCALES.map((l) => [l, paths.home(l)])) as Links;
+  for (const locale of locales) {
+    if (wanted === paths.home(locale)) return Object.fromEntries(locales.map((l) => [l, paths.home(l)]));
     for (const section of SECTIONS) {
       if (wanted === paths.section(locale, section)) {
-        return Object.fromEntries(LOCALES.map((l) => [l, paths.section(l, section)])) as Links;
+        return Object.fromEntries(locales.map((l) => [l, paths.section(l, section)]));
       }
     }
   }
   return null;
 }
 
-export async function publicLinks(strapi: Core.Strapi, items: InboxItem[]): Promise<Map<string, Links>> {
+export async function publicLinks(
+  strapi: Core.Strapi,
+  items: InboxItem[],
+  locales: readonly Locale[],
+): Promise<Map<string, Links>> {
   const refs = items.flatMap((item) =>
     item.contentRefs.flatMap((ref) => {
       const [type, documentId] = ref.split(':');
@@ -73,13 +70,13 @@ export async function publicLinks(strapi: Core.Strapi, items: InboxItem[]): Prom
 
   const result = new Map<string, Links>();
   for (const item of items) {
-    const links: Links = { nl: null, en: null };
+    const links: Links = Object.fromEntries(locales.map((locale) => [locale, null]));
     for (const ref of refs.filter((r) => r.item === item.documentId)) {
       for (const [locale, slug] of published.get(`${ref.route}:${ref.documentId}`) ?? []) {
-        links[locale] ??= pathForEntry(ref.route, locale, slug);
+        if (locale in links) links[locale] ??= pathForEntry(ref.route, locale, slug);
       }
     }
-    const list = links.nl || links.en ? null : listPage(item.pagePath);
+    const list = Object.values(links).some(Boolean) ? null : listPage(item.pagePath, locales);
     result.set(item.documentId, list ?? links);
   }
   return result;

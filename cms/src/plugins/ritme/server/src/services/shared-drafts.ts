@@ -4,19 +4,26 @@
  * unpublished changes, or as published. Pilots see exactly these drafts (and
  * the sessions of a shared training); everything else as it is published.
  */
-import { type ContentRoute, LOCALES, type Locale, type SharedDraft } from '@ritme/shared';
+import type { ContentRoute, Locale, SharedDraft } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { SLUG_SOURCES } from '../document-middlewares/slugs';
 import { rows } from '../documents';
 import { READ_MODELS } from '../read-models';
 import { type Doc, iso, str } from '../read-models/refs';
 import { editedSincePublished } from '../read-models/scope';
+import { servedLocales } from './locales';
 
 const LIMIT_PER_TYPE = 500;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(): Promise<SharedDraft[]> {
     const shared: SharedDraft[] = [];
+    const locales = await servedLocales(strapi);
+    // Served locales in their order (the default first); any other after them.
+    const rank = (locale: unknown) => {
+      const at = locales.indexOf(String(locale));
+      return at === -1 ? locales.length : at;
+    };
     for (const [route, model] of Object.entries(READ_MODELS) as [ContentRoute, (typeof READ_MODELS)[ContentRoute]][]) {
       const titleField = SLUG_SOURCES[model.uid] ?? 'title';
       const drafts = await rows(strapi, model.uid).findMany({
@@ -34,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       for (const documentId of ids) {
         const versions = drafts
           .filter((row) => row.documentId === documentId)
-          .sort((a, b) => LOCALES.indexOf(a.locale as Locale) - LOCALES.indexOf(b.locale as Locale));
+          .sort((a, b) => rank(a.locale) - rank(b.locale));
         const first = versions[0] as Doc;
         shared.push({
           route,

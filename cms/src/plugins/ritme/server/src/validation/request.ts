@@ -4,7 +4,13 @@
  * A rejection is a 400 in Strapi's error format with one message per field.
  */
 import { randomBytes } from 'node:crypto';
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeySchema, toFieldErrors } from '@ritme/shared';
+import {
+  type ContentRoute,
+  contentQueryErrors,
+  IDEMPOTENCY_KEY_HEADER,
+  IdempotencyKeySchema,
+  toFieldErrors,
+} from '@ritme/shared';
 import { z } from 'zod';
 import { IdempotencyConflict, SubmissionRejected } from '../services/submissions';
 import { answerError } from './error-envelope';
@@ -35,6 +41,30 @@ export function parseQuery<S extends z.ZodType>(ctx: HttpContext, schema: S): z.
   const parsed = schema.safeParse(ctx.query ?? {});
   if (parsed.success) return parsed.data;
   reject(ctx, 'query', toFieldErrors(parsed.error));
+  return undefined;
+}
+
+/**
+ * Parse the query of a content read route (Strapi's `pagination`, `sort`,
+ * `filters`, `fields`, `populate`, or the short forms) as Strapi's koa query
+ * parser left it in `ctx.query` (brackets already nested into objects). On
+ * failure answer 400 naming each bad parameter as written in the URL
+ * (`filters[title][$regex]`), and return undefined.
+ */
+export function parseContentQuery<S extends z.ZodType>(
+  ctx: HttpContext,
+  route: ContentRoute,
+  schema: S,
+  accepted: readonly string[],
+): z.infer<S> | undefined {
+  const parsed = schema.safeParse(ctx.query ?? {});
+  if (parsed.success) return parsed.data;
+  const errors = contentQueryErrors(route, parsed.error, accepted);
+  const summary = errors
+    .slice(0, 3)
+    .map((error) => `${error.parameter}: ${error.message}`)
+    .join('; ');
+  ctx.badRequest(`Invalid query parameter${errors.length === 1 ? '' : 's'}. ${summary}`, { errors });
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { isIP } from 'node:net';
 import { PREVIEW_CLIENT_HEADER } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 
-/** Sent by the preview server with the address of the browser it serves (site/src/preview/invites.ts). */
+/** Sent by the preview server with the address of the browser it serves (@ritme/astro-theme: src/preview/invites.ts). */
 export const CLIENT_HEADER = PREVIEW_CLIENT_HEADER;
 
 /** Strapi's auth strategy for content-API tokens ('api-token' before Strapi 5.x renamed it). */
@@ -62,7 +62,7 @@ export function clientKeys(strapi: Core.Strapi) {
         else if (!warned) {
           warned = true;
           strapi.log.warn(
-            `ritme: the preview server sent no valid ${CLIENT_HEADER} header, so every pilot behind it counts as one client (${address}). Start it with site/src/preview/server.mjs (see the README).`,
+            `ritme: the preview server sent no valid ${CLIENT_HEADER} header, so every pilot behind it counts as one client (${address}). Start it with ritme-preview-server (see the README).`,
           );
         }
       }

@@ -1,0 +1,32 @@
+/// <reference path="../virtual.d.ts" />
+/**
+ * The interface text the pages use: per locale, the shipped text with the
+ * overrides from `ritme({ strings })` (see resolve.ts), computed once per locale.
+ */
+
+import config from 'virtual:ritme/config';
+import type { Locale } from '@ritme/shared';
+import { type Strings, stringsFor } from './resolve';
+
+export type { Strings };
+
+const cache = new Map<Locale, Strings>();
+
+export function t(locale: Locale): Strings {
+  let strings = cache.get(locale);
+  if (!strings) {
+    strings = stringsFor(locale, config.strings[locale]);
+    cache.set(locale, strings);
+  }
+  return strings;
+}
+
+export function formatDate(value: string, locale: Locale, withTime = false): string {
+  return new Intl.DateTimeFormat(t(locale).dateLocale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}),
+    timeZone: config.timeZone,
+  }).format(new Date(value));
+}

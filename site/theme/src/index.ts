@@ -1,0 +1,122 @@
+/**
+ * @ritme/astro-theme: the Ritme intranet as an Astro integration.
+ *
+ *   // astro.config.mjs
+ *   import ritme from '@ritme/astro-theme';
+ *   export default defineConfig({ integrations: [ritme({ name, tagline, colours, cmsUrl })] });
+ *
+ * At `astro:config:setup` it validates the options (config/schema.ts), injects
+ * every page (routes/), adds React for the islands, sets trailing slashes,
+ * directory output and the Content-Security-Policy, and hands the options to
+ * the pages (virtual modules) and the loaders (integration/loader-options.ts).
+ * In preview mode it becomes the preview server for pilots: server output on
+ * @astrojs/node, with the preview routes and middleware (preview/).
+ *
+ * Every page carries a Content-Security-Policy (Astro's experimental.csp): a
+ * <meta> in static pages, a header on the preview server. Astro adds the hashes
+ * of the scripts and styles it renders itself, so no other inline script runs.
+ */
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import node from '@astrojs/node';
+import react from '@astrojs/react';
+import { isSafeHttpUrl } from '@ritme/shared';
+import type { AstroIntegration } from 'astro';
+import { COMPONENT_NAMES } from './components/names';
+import { cssVariablesOf } from './config/css-variables';
+import { parseOptions, type RitmeUserOptions } from './config/schema';
+import { shareLoaderOptions } from './integration/loader-options';
+import { ownDependencies } from './integration/own-dependencies';
+import { ritmeVirtualModules } from './integration/virtual-modules';
+import { setupPreview } from './preview/integration';
+
+export type { RitmeConfig, RitmeUserOptions } from './config/schema';
+export type { StringOverrides } from './i18n/resolve';
+
+/** A file of the theme: src/… when run from source, dist/… once built (this module sits at the root of either). */
+const own = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+const trimSlash = (url: string) => url.replace(/\/+$/, '');
+
+export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
+  // Validated here already, so a bad option fails at the line that calls ritme().
+  const config = parseOptions(userOptions);
+  const overrides = (userOptions.components ?? {}) as Partial<Record<string, string>>;
+  return {
+    name: '@ritme/astro-theme',
+    hooks: {
+      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addMiddleware }) => {
+        const preview = config.mode === 'preview';
+        const cmsUrl = trimSlash(process.env.CMS_URL ?? config.cmsUrl);
+        // Browsers load photos from the CMS and send the forms to it.
+        const publicCmsUrl = trimSlash(process.env.PUBLIC_CMS_URL ?? cmsUrl);
+        if (!isSafeHttpUrl(publicCmsUrl)) {
+          throw new Error(
+            `ritme(): the CMS URL browsers use must be an http(s) URL such as http://localhost:1337, not "${publicCmsUrl}": set PUBLIC_CMS_URL (or CMS_URL, or the cmsUrl option).`,
+          );
+        }
+        const cmsOrigin = new URL(publicCmsUrl).origin;
+        const root = fileURLToPath(astroConfig.root);
+        const resolveOverride = (file: string) => (file.startsWith('.') ? path.resolve(root, file) : file);
+        const files: Record<string, string> = {
+          ...Object.fromEntries(
+            COMPONENT_NAMES.map((name) => {
+              const override = overrides[name];
+              return [`components/${name}`, override ? resolveOverride(override) : own(`./components/${name}.astro`)];
+            }),
+          ),
+          'preview/chrome': own(`./preview/${preview ? 'on' : 'off'}/chrome.astro`),
+          'preview/head': own(`./preview/${preview ? 'on' : 'off'}/head.astro`),
+        };
+        shareLoaderOptions({ cmsUrl, locales: config.locales });
+
+        const hasReact = astroConfig.integrations.some((integration) => integration.name === '@astrojs/react');
+        const adapter = preview ? node({ mode: 'standalone' }) : undefined;
+        // Tests and benchmarks build side by side into their own folders.
+        const outDir = process.env.RITME_SITE_OUT;
+        const cacheDir = process.env.RITME_SITE_CACHE;
+        const folder = (dir: string) => pathToFileURL(`${path.resolve(root, dir)}/`);
+        updateConfig({
+          output: preview ? 'server' : 'static',
+          ...(adapter ? { adapter } : {}),
+          integrations: [...(hasReact ? [] : [react()]), ...(adapter ? [adapter] : [])],
+          trailingSlash: 'always',
+          build: {
+            format: 'directory',
+            // Astro derives the server build's client/ and server/ folders from outDir before this hook.
+            ...(outDir
+              ? { client: new URL('client/', folder(outDir)), server: new URL('server/', folder(outDir)) }
+              : {}),
+          },
+          ...(outDir ? { outDir: folder(outDir) } : {}),
+          ...(cacheDir ? { cacheDir: folder(cacheDir) } : {}),
+          vite: { plugins: [ritmeVirtualModules(config, files), ownDependencies(fileURLToPath(import.meta.url))] },
+          experimental: {
+            csp: {
+              algorithm: 'SHA-256',
+              directives: [
+                "default-src 'self'",
+                `img-src 'self' data: ${cmsOrigin}`,
+                `connect-src 'self' ${cmsOrigin}`,
+                "object-src 'none'",
+                "base-uri 'self'",
+                "form-action 'self'",
+              ],
+              // The layout's inline theme colours: the one inline style Astro does not hash itself.
+              styleDirective: { hashes: [sha256(cssVariablesOf(config.colours)) as `sha256-${string}`] },
+            },
+          },
+        });
+
+        injectRoute({ pattern: '/[...path]', entrypoint: own('./routes/page.astro') });
+        injectRoute({ pattern: '/404', entrypoint: own('./routes/404.astro') });
+        if (preview) setupPreview({ injectRoute, addMiddleware });
+      },
+      'astro:route:setup': ({ route }) => {
+        // The preview server renders every page on demand, from live data.
+        if (config.mode === 'preview') route.prerender = false;
+      },
+    },
+  };
+}

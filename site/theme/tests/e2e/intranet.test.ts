@@ -1,0 +1,254 @@
+/**
+ * The intranet as an employee uses it, in Debian's Chromium: built from a
+ * seeded Strapi, browsed, filtered, switched to English, and used to send a
+ * suggestion and an evaluation answer that then sit in Strapi. Every page
+ * template is checked with axe (WCAG 2.2 AA) in both languages.
+ */
+import path from 'node:path';
+import { paths } from '@ritme/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../../../../cms/tests/harness/api';
+import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
+import { axe, launch } from './browser';
+import { type BuiltSite, buildSite, removeBuild, serve } from './site';
+
+let app: TestStrapi;
+let site: BuiltSite;
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
+
+beforeAll(async () => {
+  app = await bootStrapi({ seed: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
+  site = await buildSite(app.baseUrl);
+  server = await serve(site.dir);
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) removeBuild(site);
+  await app?.stop();
+});
+
+async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+const first = async <T>(route: string, locale = 'nl'): Promise<T> =>
+  (await call(app.baseUrl, 'GET', `/api/ritme/${route}?locale=${locale}&pageSize=100`)).body.data[0] as T;
+
+describe('browsing', () => {
+  it('goes from home to a group, a behaviour and a training', async () => {
+    const page = await open('/');
+    expect(await page.locator('h1').textContent()).toBe('Samen werken aan het nieuwe intranet');
+    expect(await page.locator('#focus + .focus').count()).toBe(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'home.png') });
+
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Groepen' }).click();
+    await page.locator('main .card h2 a').first().click();
+    expect(page.url()).toMatch(/\/groepen\/[a-z0-9-]+\/$/);
+    expect(await page.getByRole('heading', { name: 'Wat we van elkaar verwachten' }).count()).toBe(1);
+    expect(await page.locator('.do-instead .label').first().textContent()).toBe('Doe dit');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'group.png') });
+
+    await page.locator('.do-instead h3 a').first().click();
+    expect(page.url()).toMatch(/\/gedrag\/[a-z0-9-]+\/$/);
+    expect(await page.getByRole('heading', { name: 'Waarom' }).count()).toBe(1);
+
+    const trainingLink = page.locator('#trainings ~ ul a').first();
+    if ((await trainingLink.count()) === 0) {
+      await page.goto(`${server.url}/trainingen/`);
+      await page.locator('main .card h2 a').first().click();
+    } else {
+      await trainingLink.click();
+    }
+    expect(page.url()).toMatch(/\/trainingen\/[a-z0-9-]+\/$/);
+    expect(await page.getByRole('heading', { name: 'Data' }).count()).toBe(1);
+  });
+
+  it('filters trainings by skill, format and focus', async () => {
+    const page = await open('/trainingen/');
+    const cards = page.locator('main .card');
+    await page.getByLabel('Vaardigheid').waitFor();
+    const total = await cards.count();
+    expect(total).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'trainings.png') });
+
+    await page.getByLabel('Vaardigheid').selectOption('giving_feedback');
+    const filtered = await cards.count();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(total);
+    for (const skill of await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-skill')))) {
+      expect(skill).toBe('giving_feedback');
+    }
+    await page.getByLabel('Focus').selectOption('buttons');
+    expect(await page.getByText('Geen training past bij deze filters.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Wis filters' }).click();
+    expect(await cards.count()).toBe(total);
+  });
+
+  it('is a complete list of trainings without JavaScript', async () => {
+    const page = await open('/trainingen/', { javaScript: false });
+    const api = await call(app.baseUrl, 'GET', '/api/ritme/trainings?locale=nl&pageSize=100');
+    expect(await page.locator('main .card').count()).toBe(api.body.meta.pagination.total);
+    expect(await page.locator('select').count()).toBe(0);
+  });
+
+  it('switches language to the translated page', async () => {
+    const group = await first<{ documentId: string; slug: string; localizations: { slug: string }[] }>('groups');
+    const english = (await call(app.baseUrl, 'GET', `/api/ritme/groups/${group.documentId}?locale=en`)).body.data;
+    const page = await open(`/groepen/${group.slug}/`);
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/en/groups/${english.slug}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe(english.name);
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+    expect(new URL(page.url()).pathname).toBe(`/groepen/${group.slug}/`);
+  });
+
+  it('ships no JavaScript on content pages', async () => {
+    for (const pathname of ['/', '/groepen/', '/gedrag/', '/mensen/', '/en/']) {
+      const html = await (await fetch(`${server.url}${pathname}`)).text();
+      expect(html, pathname).not.toMatch(/<script|astro-island/);
+    }
+  });
+
+  it('can be used from the keyboard: the skip link comes first and moves focus to the content', async () => {
+    const page = await open('/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de inhoud');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('answers unknown pages with a 404 in both languages', async () => {
+    const response = await fetch(`${server.url}/bestaat-niet/`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain('Pagina niet gevonden');
+    expect(html).toContain('Page not found');
+  });
+});
+
+describe('building', () => {
+  it('fails with a message that says what to do when the CMS is unreachable', async () => {
+    const error = (await buildSite('http://127.0.0.1:9').catch((e: unknown) => e)) as Error & { output?: string };
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/exited with [1-9]/);
+    expect(error.output).toContain('Ritme could not load');
+    expect(error.output).toContain('Cannot reach the CMS at http://127.0.0.1:9');
+    expect(error.output).toMatch(/npm start/);
+  });
+});
+
+describe('forms', () => {
+  it('sends a suggestion that lands in Strapi', async () => {
+    const page = await open('/suggestie/');
+    const message = `Kunnen de groepen een vaste plek op de startpagina krijgen? ${Date.now()}`;
+    await page.getByLabel('Soort').selectOption('idea');
+    await page.getByLabel('Je bericht').fill(message);
+    await page.getByLabel('Naam (niet verplicht)').fill('Sanne');
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+    await page.getByText('Dank je wel!').waitFor();
+    const stored = await app.strapi.db.query('plugin::ritme.suggestion' as never).findOne({ where: { message } });
+    expect(stored).toMatchObject({ category: 'idea', name: 'Sanne', pagePath: '/suggestie/', status: 'new' });
+  });
+
+  it('shows field errors next to the field and keeps what was typed', async () => {
+    const page = await open('/en/suggestion/');
+    const message = 'A message that must survive the error';
+    await page.getByLabel('Your message').fill(message);
+    await page.getByLabel('Email address (optional, if you would like a reply)').fill('not-an-email');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Please check the marked fields.' }).waitFor();
+    const email = page.getByLabel('Email address (optional, if you would like a reply)');
+    expect(await email.getAttribute('aria-invalid')).toBe('true');
+    const errorId = (await email.getAttribute('aria-describedby')) ?? '';
+    const errorElement = errorId.split(' ').find((id) => id.endsWith('-error')) ?? '';
+    expect(await page.locator(`[id="${errorElement}"]`).textContent()).toBe(
+      'This does not look right; please check it.',
+    );
+    expect(await page.getByLabel('Your message').inputValue()).toBe(message);
+    expect(await app.strapi.db.query('plugin::ritme.suggestion' as never).count({ where: { message } })).toBe(0);
+  });
+
+  it('keeps the text and says so when the CMS cannot be reached', async () => {
+    const page = await open('/suggestie/');
+    await page.route('**/api/ritme/suggestions', (route) => route.abort('connectionrefused'));
+    await page.getByLabel('Je bericht').fill('Dit mag niet verloren gaan');
+    await page.getByRole('button', { name: 'Verstuur' }).click();
+    await page.getByText('het intranet kan de server niet bereiken').waitFor();
+    expect(await page.getByLabel('Je bericht').inputValue()).toBe('Dit mag niet verloren gaan');
+    // A reload keeps the draft too.
+    await page.reload();
+    await page.getByLabel('Je bericht').waitFor();
+    await page.waitForFunction(() => (document.querySelector('textarea') as HTMLTextAreaElement | null)?.value !== '');
+    expect(await page.getByLabel('Je bericht').inputValue()).toBe('Dit mag niet verloren gaan');
+  });
+
+  it('sends an anonymous evaluation answer from the open round', async () => {
+    const page = await open('/');
+    await page.getByRole('link', { name: 'Geef je antwoord' }).click();
+    const answer = `De zoekfunctie werkt goed ${Date.now()}`;
+    await page.getByLabel('Wat werkt goed?').fill(answer);
+    await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
+    await page.getByText('Dank je wel!').waitFor();
+    const rows = await app.strapi.db.query('plugin::ritme.evaluation-response' as never).findMany({});
+    const stored = rows.find((row: { answers: Record<string, string> }) => row.answers.works_well === answer);
+    expect(stored).toBeDefined();
+    expect(Object.keys(stored.answers).sort()).toEqual(['next_steps', 'obstacles', 'works_well']);
+  });
+});
+
+describe('accessibility (axe, WCAG 2.2 AA)', () => {
+  const templates = async (locale: 'nl' | 'en') => {
+    const group = await first<{ slug: string }>('groups', locale);
+    const behaviour = await first<{ slug: string }>('behaviours', locale);
+    const training = await first<{ slug: string }>('trainings', locale);
+    const rounds = (await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds?locale=${locale}`)).body.data as {
+      slug: string;
+    }[];
+    return [
+      paths.home(locale),
+      ...(['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion'] as const).map((section) =>
+        paths.section(locale, section),
+      ),
+      paths.item(locale, 'groups', group.slug),
+      paths.item(locale, 'behaviours', behaviour.slug),
+      paths.item(locale, 'trainings', training.slug),
+      ...rounds.map((round) => paths.item(locale, 'rounds', round.slug)),
+      '/404.html',
+    ];
+  };
+
+  it('would notice a violation (the check itself works)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.setContent('<html><body><main><img src="x.png"><a href="#"></a></main></body></html>');
+    const found = await axe(page);
+    await context.close();
+    expect(found.some((line) => line.startsWith('image-alt'))).toBe(true);
+    expect(found.some((line) => line.startsWith('html-has-lang'))).toBe(true);
+  });
+
+  for (const locale of ['nl', 'en'] as const) {
+    it(`finds no violations on any page template in ${locale}`, async () => {
+      const report: string[] = [];
+      for (const pathname of await templates(locale)) {
+        const page = await open(pathname);
+        await page.waitForLoadState('networkidle');
+        for (const violation of await axe(page)) report.push(`${pathname}: ${violation}`);
+        await page.context().close();
+      }
+      expect(report).toEqual([]);
+    });
+  }
+});
