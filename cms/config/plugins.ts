@@ -18,6 +18,38 @@ function rateLimitStore(env: Env) {
   return { kind, url: env('RITME_REDIS_URL', ''), prefix: env('RITME_REDIS_PREFIX', 'ritme:rate-limit:') };
 }
 
+/** `{ [option]: milliseconds }` when the variable is set; unset → the plugin's default. */
+const milliseconds = (env: Env, key: string, option: 'debounceMs' | 'maxWaitMs') =>
+  env(key, '') ? { [option]: env.int(key) } : {};
+
+/**
+ * Live: the build service beside the static intranet (the theme's `ritme-build-service`), told of
+ * every published change. On when either variable is set; a URL without a secret fails the boot.
+ */
+function builder(env: Env) {
+  if (!env('RITME_BUILD_SECRET', '') && !env('RITME_BUILDER_URL', '')) return {};
+  return {
+    builder: {
+      url: env('RITME_BUILDER_URL', 'http://localhost:4321'),
+      secret: env('RITME_BUILD_SECRET', ''),
+      ...milliseconds(env, 'RITME_BUILD_DEBOUNCE_MS', 'debounceMs'),
+      ...milliseconds(env, 'RITME_BUILD_MAX_WAIT_MS', 'maxWaitMs'),
+    },
+  };
+}
+
+/** Teams whose builds run in CI or on a static host: that host's build hook URL. */
+function deployHook(env: Env) {
+  if (!env('RITME_DEPLOY_HOOK_URL', '')) return {};
+  return {
+    deployHook: {
+      url: env('RITME_DEPLOY_HOOK_URL'),
+      ...milliseconds(env, 'RITME_DEPLOY_HOOK_DEBOUNCE_MS', 'debounceMs'),
+      ...milliseconds(env, 'RITME_DEPLOY_HOOK_MAX_WAIT_MS', 'maxWaitMs'),
+    },
+  };
+}
+
 export default ({ env }: { env: Env }) => ({
   ritme: {
     enabled: true,
@@ -47,6 +79,8 @@ export default ({ env }: { env: Env }) => ({
         url: env('PREVIEW_URL', 'http://localhost:4322'),
         secret: env('PREVIEW_SECRET', ''),
       },
+      ...builder(env),
+      ...deployHook(env),
       // The browsers that call Ritme's API cross-origin: the intranet, and the preview server. Asked per
       // request (from the environment), so a test's static server on a random port can add itself.
       allowedOrigins: () => [...env.array('CORS_ORIGINS', DEMO_ORIGINS), env('PREVIEW_URL', 'http://localhost:4322')],

@@ -13,7 +13,15 @@ import { createPage, docs } from './harness/fixtures';
 import { bootStrapi, type TestData, type TestStrapi } from './harness/strapi';
 
 /** Every option variable a boot here may set, unset before each boot (process.env outlives a boot). */
-const OPTION_VARIABLES = ['PREVIEW_URL', 'RITME_LOCALES', 'RITME_PUBLIC_ACCESS'];
+const OPTION_VARIABLES = [
+  'PREVIEW_URL',
+  'RITME_LOCALES',
+  'RITME_PUBLIC_ACCESS',
+  'RITME_BUILDER_URL',
+  'RITME_BUILD_SECRET',
+  'RITME_BUILD_DEBOUNCE_MS',
+  'RITME_DEPLOY_HOOK_URL',
+];
 const boot = (options: Parameters<typeof bootStrapi>[0] = {}) => {
   for (const name of OPTION_VARIABLES) delete process.env[name];
   return bootStrapi(options);
@@ -81,9 +89,25 @@ describe('a wrong option', () => {
     expect(url).toMatch(/ritme\.config\.preview\.url: .*URL/);
     const locale = await bootError({ RITME_LOCALES: 'nl,Deutsch' });
     expect(locale).toMatch(/ritme\.config\.locales\[1\]: .*locale code/);
+    const secret = 'a-build-secret-of-enough-length';
+    const builderUrl = await bootError({ RITME_BUILDER_URL: 'localhost:4321', RITME_BUILD_SECRET: secret });
+    expect(builderUrl).toMatch(/ritme\.config\.builder\.url: .*http\(s\) URL/);
+    const shortSecret = await bootError({ RITME_BUILD_SECRET: 'too-short' });
+    expect(shortSecret).toMatch(/ritme\.config\.builder\.secret: .*16 characters/);
+    // A build service URL without a secret is no half-configured build service.
+    expect(await bootError({ RITME_BUILDER_URL: 'http://localhost:4321' })).toMatch(/ritme\.config\.builder\.secret/);
+    const debounce = await bootError({ RITME_BUILD_SECRET: secret, RITME_BUILD_DEBOUNCE_MS: '-5' });
+    expect(debounce).toMatch(/ritme\.config\.builder\.debounceMs: /);
+    const hook = await bootError({ RITME_DEPLOY_HOOK_URL: 'ftp://hooks.example.org/build' });
+    expect(hook).toMatch(/ritme\.config\.deployHook\.url: .*http\(s\) URL/);
     // A good value boots (the failures above are the options, not the harness).
     await withApp({ env: { RITME_LOCALES: 'nl,en' } }, async (fine) => {
       expect(fine.strapi.plugin('ritme').config('locales')).toEqual(['nl', 'en']);
+      // Neither builder nor deployHook: nobody is told of changes, and the admin says so.
+      const live = fine.strapi.plugin('ritme').service('live');
+      expect(live.enabled()).toBe(false);
+      expect(await live.status()).toMatchObject({ configured: false, reachable: false, deployHook: false });
+      expect(await live.rebuild()).toBeNull();
     });
   });
 });

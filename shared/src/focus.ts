@@ -13,6 +13,11 @@ export function weekNumber(date: Date): number {
   return Math.floor((date.getTime() - FIRST_MONDAY_MS) / WEEK_MS);
 }
 
+/** The next Monday 00:00 UTC strictly after `date`: when the focus of the week changes. */
+export function nextWeekTurn(date: Date): Date {
+  return new Date(FIRST_MONDAY_MS + (weekNumber(date) + 1) * WEEK_MS);
+}
+
 /**
  * Pick the focus of the week from a list. Items are ordered by documentId first,
  * so every locale and every server picks the same behaviour in the same week.

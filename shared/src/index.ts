@@ -4,6 +4,7 @@ export * from './codesign.js';
 export * from './content.js';
 export * from './enums.js';
 export * from './focus.js';
+export * from './live.js';
 export * from './preview-links.js';
 export * from './query.js';
 export * from './rounds.js';

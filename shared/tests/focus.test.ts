@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { focusOfTheWeek, weekNumber } from '../src/focus';
+import { focusOfTheWeek, nextWeekTurn, weekNumber } from '../src/focus';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ documentId: `doc${String(i).padStart(8, '0')}` }));
 
@@ -40,5 +40,13 @@ describe('focusOfTheWeek', () => {
         },
       ),
     );
+  });
+});
+
+describe('nextWeekTurn', () => {
+  it('is the next Monday 00:00 UTC, strictly after the moment', () => {
+    expect(nextWeekTurn(new Date('2026-11-25T13:00:00Z')).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(nextWeekTurn(new Date('2026-11-29T23:59:59.999Z')).toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    expect(nextWeekTurn(new Date('2026-11-30T00:00:00Z')).toISOString()).toBe('2026-12-07T00:00:00.000Z');
   });
 });

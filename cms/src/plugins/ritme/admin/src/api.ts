@@ -3,6 +3,7 @@
  * session through Strapi's fetch client. Types come from the shared contract.
  */
 import type {
+  BuildStatus,
   Inbox,
   InboxItem,
   InboxKind,
@@ -11,6 +12,7 @@ import type {
   PilotInvite,
   PilotInviteCreate,
   PilotInviteCreated,
+  RebuildResult,
   SharedDraft,
 } from '@ritme/shared';
 import { isFetchError, useFetchClient } from '@strapi/strapi/admin';
@@ -31,6 +33,8 @@ export function useRitmeApi() {
         (await post<Envelope<PilotInviteCreated>>('/ritme/invites', { data: input })).data.data,
       revokeInvite: async (documentId: string) =>
         (await post<Envelope<PilotInvite>>(`/ritme/invites/${documentId}/revoke`)).data.data,
+      buildStatus: async () => (await get<Envelope<BuildStatus>>('/ritme/build-status')).data.data,
+      rebuild: async () => (await post<Envelope<RebuildResult>>('/ritme/rebuild')).data.data,
     }),
     [get, put, post],
   );

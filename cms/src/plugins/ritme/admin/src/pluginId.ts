@@ -5,4 +5,6 @@ export const PERMISSIONS = {
   inboxRead: [{ action: 'plugin::ritme.inbox.read', subject: null }],
   inboxUpdate: [{ action: 'plugin::ritme.inbox.update', subject: null }],
   invitesManage: [{ action: 'plugin::ritme.invites.manage', subject: null }],
+  buildRead: [{ action: 'plugin::ritme.build.read', subject: null }],
+  buildRebuild: [{ action: 'plugin::ritme.build.rebuild', subject: null }],
 };

@@ -52,6 +52,33 @@ const Secret = z.preprocess(
   z.string().min(16, { message: 'Use at least 16 characters.' }).optional(),
 );
 
+/** Milliseconds of quiet before Strapi calls the build service or deploy hook. */
+const DebounceMs = z
+  .number()
+  .int()
+  .min(0, { message: 'Use 0 or more milliseconds.' })
+  .max(600_000, { message: 'Use at most 600000 milliseconds (10 minutes).' });
+/** The longest a constant stream of changes waits for its call. */
+const MaxWaitMs = z
+  .number()
+  .int()
+  .min(100, { message: 'Use at least 100 milliseconds.' })
+  .max(3_600_000, { message: 'Use at most 3600000 milliseconds (an hour).' });
+
+const httpUrl = (example: string) => z.url({ protocol: /^https?$/, message: `Use an http(s) URL, e.g. "${example}".` });
+
+export const DEFAULT_BUILD_DEBOUNCE_MS = 1500;
+export const DEFAULT_BUILD_MAX_WAIT_MS = 10_000;
+
+/** A debounced target's max wait may not be shorter than its quiet period. */
+const waitsAtLeastDebounce: [
+  (value: { debounceMs?: number | undefined; maxWaitMs?: number | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (value) => (value.maxWaitMs ?? DEFAULT_BUILD_MAX_WAIT_MS) >= (value.debounceMs ?? DEFAULT_BUILD_DEBOUNCE_MS),
+  { message: 'Use at least debounceMs.', path: ['maxWaitMs'] },
+];
+
 export const RitmeConfigSchema = z.strictObject({
   rateLimit: z.strictObject({
     enabled: z.boolean(),
@@ -87,6 +114,33 @@ export const RitmeConfigSchema = z.strictObject({
     /** Shared with the preview server: signs Preview-button links. Unset → no preview links. */
     secret: Secret,
   }),
+  /**
+   * The build service beside the static intranet: after every publish,
+   * unpublish, published edit, discarded draft or delete (and media change)
+   * Strapi POSTs what changed to `<url>/_ritme/hooks/build`, debounced, with the
+   * secret in `x-ritme-build-secret`; the admin shows its state. Unset → none.
+   */
+  builder: z
+    .strictObject({
+      url: httpUrl('http://localhost:4321'),
+      secret: z.string().min(16, { message: 'Use at least 16 characters.' }),
+      debounceMs: DebounceMs.optional(),
+      maxWaitMs: MaxWaitMs.optional(),
+    })
+    .refine(...waitsAtLeastDebounce)
+    .optional(),
+  /**
+   * A build hook (Netlify, Vercel, a CI's webhook) for teams whose builds run
+   * elsewhere: POSTed with an empty JSON body on the same changes, debounced.
+   */
+  deployHook: z
+    .strictObject({
+      url: httpUrl('https://api.netlify.com/build_hooks/…'),
+      debounceMs: DebounceMs.optional(),
+      maxWaitMs: MaxWaitMs.optional(),
+    })
+    .refine(...waitsAtLeastDebounce)
+    .optional(),
   /**
    * The origins whose browsers may call Ritme's API (the intranet, the preview
    * server), never with credentials. A function is asked on every request

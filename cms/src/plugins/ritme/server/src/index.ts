@@ -3,17 +3,20 @@
  * the document middlewares that fill slugs and round questions, the rate
  * limit on public submissions, a JSON-only body reader in front of Strapi's
  * body parser, its origins added to Strapi's CORS, and the Public role's
- * permissions (option `publicAccess`).
+ * permissions (option `publicAccess`), and "Live": the build service or
+ * deploy hook told of every published change (options `builder`, `deployHook`).
  */
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
 import { syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
 import config from './config';
 import contentTypes from './content-types';
+import adminBuild from './controllers/admin-build';
 import adminInbox from './controllers/admin-inbox';
 import adminInvites from './controllers/admin-invites';
 import adminSharedDrafts from './controllers/admin-shared-drafts';
 import change from './controllers/change';
+import clock from './controllers/clock';
 import { readController } from './controllers/content';
 import evaluationResponse from './controllers/evaluation-response';
 import evaluationRound from './controllers/evaluation-round';
@@ -25,6 +28,7 @@ import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
 import { applyAllowedOrigins } from './cors';
 import { fieldsMiddleware } from './document-middlewares/fields';
+import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
 import { roundMiddleware } from './document-middlewares/rounds';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
@@ -32,10 +36,12 @@ import rateLimit from './middlewares/rate-limit';
 import { voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
 import routes from './routes';
+import clockService from './services/clock';
 import codesign from './services/codesign';
 import content from './services/content';
 import homeService from './services/home';
 import inbox from './services/inbox';
+import live from './services/live';
 import locales, { enabledLocales } from './services/locales';
 import previewLinks from './services/preview-links';
 import results from './services/results';
@@ -65,6 +71,7 @@ export default {
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
+    strapi.documents.use(liveMiddleware(strapi) as unknown as DocumentMiddleware);
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
     strapi.server.use(voicesGuard(strapi) as never);
@@ -73,9 +80,14 @@ export default {
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await registerAdminPermissions(strapi);
+    subscribeMedia(strapi);
     withdrawVoiceSubjects(strapi);
     await publicAccessReady?.();
     await warnAboutLocales(strapi);
+  },
+  destroy({ strapi }: { strapi: Core.Strapi }) {
+    // Pending notifications are dropped: a build service that starts again syncs from its own cursor.
+    strapi.plugin('ritme').service('live').stop();
   },
   config,
   contentTypes,
@@ -90,19 +102,23 @@ export default {
     suggestion,
     'evaluation-response': evaluationResponse,
     change,
+    clock,
     feedback,
     'pilot-session': pilotSession,
     preview,
     'preview-link': previewLink,
+    'admin-build': adminBuild,
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
     'admin-shared-drafts': adminSharedDrafts,
   },
   services: {
+    clock: clockService,
     codesign,
     content,
     home: homeService,
     inbox,
+    live,
     locales,
     'preview-links': previewLinks,
     /** `sync()` grants the Public role its actions again (what bootstrap does with `publicAccess` on). */

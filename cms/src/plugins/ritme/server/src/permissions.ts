@@ -21,6 +21,7 @@ export const PUBLIC_ACTIONS = [
   'suggestion.create',
   'evaluation-response.create',
   'change.list',
+  'clock.index',
 ].map((action) => `plugin::ritme.${action}`);
 
 /** For the preview server's API token: drafts, pilot sessions and feedback. */

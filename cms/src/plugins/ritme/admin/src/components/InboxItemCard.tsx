@@ -1,5 +1,5 @@
 /** One piece of feedback or one suggestion in the inbox. */
-import type { InboxItem, InboxUpdate } from '@ritme/shared';
+import type { BuildStatus, InboxItem, InboxUpdate } from '@ritme/shared';
 import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import * as React from 'react';
@@ -11,10 +11,12 @@ import { ItemStatus } from './StatusBadge';
 interface Props {
   item: InboxItem;
   canUpdate: boolean;
+  /** The build service's builds, for "changed in build"; null → free text. */
+  builds: BuildStatus['history'] | null;
   onSave: (item: InboxItem, update: InboxUpdate) => Promise<boolean>;
 }
 
-export function InboxItemCard({ item, canUpdate, onSave }: Props) {
+export function InboxItemCard({ item, canUpdate, builds, onSave }: Props) {
   const t = useT();
   const formatDate = useFormatDate();
   // Closed by default so the list stays easy to scan; a save remounts the card, closing it again.
@@ -52,6 +54,7 @@ export function InboxItemCard({ item, canUpdate, onSave }: Props) {
               <Divider />
               <InboxItemEditor
                 item={item}
+                builds={builds}
                 onSave={(update) => onSave(item, update)}
                 onClose={() => setEditing(false)}
               />

@@ -1,9 +1,10 @@
 /**
  * An editor's answer to an inbox item: status, a private reply, the public
  * summary per language (the only text the public board shows), and "changed
- * in build X" (which makes it done).
+ * in build X" (which makes it done): one of the builds the build service
+ * reports when there is one, free text otherwise.
  */
-import type { InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
+import type { BuildStatus, InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
 import {
   Button,
   Field,
@@ -17,16 +18,19 @@ import {
 import { Check } from '@strapi/icons';
 import * as React from 'react';
 import { STATUSES } from '../constants';
-import { useT } from '../utils/useT';
+import { useFormatDate, useT } from '../utils/useT';
 
 interface Props {
   item: InboxItem;
+  builds: BuildStatus['history'] | null;
   onSave: (update: InboxUpdate) => Promise<boolean>;
   onClose: () => void;
 }
 
-export function InboxItemEditor({ item, onSave, onClose }: Props) {
+export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
   const t = useT();
+  const formatDate = useFormatDate();
+  const offered = builds?.filter((entry) => entry.ok) ?? [];
   const [status, setStatus] = React.useState<SuggestionStatus>(item.status);
   const [reply, setReply] = React.useState(item.reply ?? '');
   const [summary, setSummary] = React.useState({ nl: item.publicSummary.nl ?? '', en: item.publicSummary.en ?? '' });
@@ -99,13 +103,28 @@ export function InboxItemEditor({ item, onSave, onClose }: Props) {
         <Flex gap={2} alignItems="flex-end">
           <Field.Root name="changedInBuild" id={`${id}-build`} flex="1">
             <Field.Label>{t('ritme.edit.changedInBuild')}</Field.Label>
-            <TextInput
-              size="S"
-              value={build}
-              maxLength={80}
-              placeholder={item.changedInBuild ?? t('ritme.edit.buildPlaceholder')}
-              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setBuild(event.target.value)}
-            />
+            {offered.length > 0 ? (
+              <SingleSelect
+                size="S"
+                value={build}
+                placeholder={item.changedInBuild ?? t('ritme.edit.buildChoose')}
+                onChange={(value) => setBuild(String(value))}
+              >
+                {offered.map((entry) => (
+                  <SingleSelectOption key={entry.id} value={entry.id}>
+                    {t('ritme.edit.buildOption', { build: entry.id, date: formatDate(entry.finishedAt, true) })}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+            ) : (
+              <TextInput
+                size="S"
+                value={build}
+                maxLength={80}
+                placeholder={item.changedInBuild ?? t('ritme.edit.buildPlaceholder')}
+                onChange={(event: React.ChangeEvent<HTMLInputElement>) => setBuild(event.target.value)}
+              />
+            )}
           </Field.Root>
           <Button
             startIcon={<Check />}

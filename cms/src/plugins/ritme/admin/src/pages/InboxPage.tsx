@@ -3,7 +3,7 @@
  * site together, newest first, grouped by the page they are about; above
  * them, the drafts pilots can see (shared with pilots).
  */
-import type { Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
+import type { BuildStatus, Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
@@ -16,7 +16,7 @@ import { SharedDraftsPanel } from '../components/SharedDraftsPanel';
 import { groupByPage } from '../utils/groupByPage';
 import { useT } from '../utils/useT';
 
-export function InboxPage({ canUpdate }: { canUpdate: boolean }) {
+export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: BuildStatus['history'] | null }) {
   const t = useT();
   const api = useRitmeApi();
   const { toggleNotification } = useNotification();
@@ -87,6 +87,7 @@ export function InboxPage({ canUpdate }: { canUpdate: boolean }) {
               key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}`}
               item={item}
               canUpdate={canUpdate}
+              builds={builds}
               onSave={save}
             />
           ))}

@@ -8,12 +8,16 @@ export const ADMIN_ACTIONS = {
   inboxRead: 'plugin::ritme.inbox.read',
   inboxUpdate: 'plugin::ritme.inbox.update',
   invitesManage: 'plugin::ritme.invites.manage',
+  buildRead: 'plugin::ritme.build.read',
+  buildRebuild: 'plugin::ritme.build.rebuild',
 } as const;
 
 const ACTIONS = [
   { uid: 'inbox.read', displayName: 'Read the co-design inbox', subCategory: 'co-design' },
   { uid: 'inbox.update', displayName: 'Answer co-design feedback and suggestions', subCategory: 'co-design' },
   { uid: 'invites.manage', displayName: 'Manage pilot invites', subCategory: 'pilots' },
+  { uid: 'build.read', displayName: "See the intranet's build state", subCategory: 'live' },
+  { uid: 'build.rebuild', displayName: 'Rebuild the intranet now', subCategory: 'live' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'ritme' }));
 
 interface ActionProvider {

@@ -33,5 +33,13 @@ export default {
       handler: 'admin-invites.revoke',
       config: allowed(ADMIN_ACTIONS.invitesManage),
     },
+    // Live: the build service's state, and a rebuild on request.
+    {
+      method: 'GET',
+      path: '/build-status',
+      handler: 'admin-build.status',
+      config: allowed(ADMIN_ACTIONS.buildRead),
+    },
+    { method: 'POST', path: '/rebuild', handler: 'admin-build.rebuild', config: allowed(ADMIN_ACTIONS.buildRebuild) },
   ],
 };
