@@ -86,18 +86,18 @@ function ensureDemoEnv() {
         `ENCRYPTION_KEY=${secret()}`,
         `RITME_DEMO_ADMIN_PASSWORD=${password}`,
         `PREVIEW_SECRET=${secret()}`,
+        `RITME_BUILD_SECRET=${secret()}`,
         '',
       ].join('\n'),
       { mode: 0o600 },
     );
     console.log('→ Generated demo secrets in cms/.env');
   }
-  // .env files from before the preview server existed get a preview secret too.
-  if (!/^PREVIEW_SECRET=/m.test(readFileSync(file, 'utf8'))) {
-    writeFileSync(
-      file,
-      `${readFileSync(file, 'utf8').trimEnd()}\nPREVIEW_SECRET=${randomBytes(24).toString('base64')}\n`,
-    );
+  // .env files from before the preview server (or the build service) existed get their secret too.
+  for (const name of ['PREVIEW_SECRET', 'RITME_BUILD_SECRET']) {
+    if (!new RegExp(`^${name}=`, 'm').test(readFileSync(file, 'utf8'))) {
+      writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n${name}=${randomBytes(24).toString('base64')}\n`);
+    }
   }
   const env = Object.fromEntries(
     readFileSync(file, 'utf8')
@@ -155,6 +155,7 @@ async function start() {
 
   console.log('→ Starting Strapi (SQLite, demo content in Dutch and English)…');
   const previewPort = process.env.PREVIEW_PORT ?? '4322';
+  const sitePort = process.env.SITE_PORT ?? '4321';
   const previewUrl = `http://localhost:${previewPort}`;
   const tokenFile = path.join(CMS, '.tmp/preview-token');
   const pilotLinkFile = path.join(CMS, '.tmp/demo-pilot-link');
@@ -167,6 +168,8 @@ async function start() {
       RITME_SEED: 'demo',
       PORT: port,
       PREVIEW_URL: previewUrl,
+      // Where Strapi tells the build service that content changed (the secret is in cms/.env).
+      RITME_BUILDER_URL: `http://127.0.0.1:${sitePort}`,
       RITME_PREVIEW_TOKEN_FILE: tokenFile,
       RITME_DEMO_PILOT_LINK_FILE: pilotLinkFile,
       ...process.env,
@@ -183,18 +186,43 @@ async function start() {
     return;
   }
 
-  console.log('→ Building the intranet from the CMS…');
+  console.log('→ Starting the build service: it builds the intranet now, and again whenever Strapi publishes…');
   const siteEnv = { ...process.env, CMS_URL: base };
-  if (run(path.join(SITE, 'node_modules/.bin/astro'), ['build'], { cwd: SITE, env: siteEnv }) !== 0) {
-    console.error('✖ Building the intranet failed (see above). Strapi keeps running.');
-  }
-  const sitePort = process.env.SITE_PORT ?? '4321';
+  // The same secret Strapi reads (its own environment first, then cms/.env).
+  const buildSecret = process.env.RITME_BUILD_SECRET ?? env.RITME_BUILD_SECRET;
   const astro = path.join(SITE, 'node_modules/.bin/astro');
-  const preview = spawn(astro, ['preview', '--port', sitePort, '--host', '127.0.0.1'], {
-    cwd: SITE,
-    stdio: 'ignore',
-    env: siteEnv,
-  });
+  // Builds into site/demo/.ritme-builds/<id> and serves the newest good one; --rebuild: the theme may have changed.
+  const builder = spawn(
+    process.execPath,
+    [
+      path.join(THEME, 'dist/build-service/cli.mjs'),
+      '--root',
+      SITE,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      sitePort,
+      '--rebuild',
+    ],
+    { cwd: SITE, stdio: 'inherit', env: { ...siteEnv, RITME_BUILD_SECRET: buildSecret } },
+  );
+  const siteUrl = `http://localhost:${sitePort}`;
+  // The first build, before the preview server's, so the two do not compete for the machine.
+  let siteUp = false;
+  for (const deadline = Date.now() + 300_000; Date.now() < deadline && builder.exitCode === null; ) {
+    const status = await fetch(`http://127.0.0.1:${sitePort}/_ritme/status`, {
+      headers: { 'x-ritme-build-secret': buildSecret },
+    })
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null);
+    if (status && status.state !== 'building' && (status.current || status.lastFailure)) {
+      siteUp = Boolean(status.current);
+      if (!status.current)
+        console.error('✖ Building the intranet failed (see above). Strapi keeps running; publishing builds again.');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 
   console.log('→ Building the preview server for pilots…');
   const previewEnv = {
@@ -221,7 +249,7 @@ async function start() {
       })
     : null;
   const stopAll = () => {
-    preview.kill('SIGTERM');
+    builder.kill('SIGTERM');
     previewServer?.kill('SIGTERM');
     child.kill('SIGINT');
   };
@@ -229,8 +257,6 @@ async function start() {
   process.removeListener('SIGTERM', stop);
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
-  const siteUrl = `http://localhost:${sitePort}`;
-  const siteUp = await waitFor(`${siteUrl}/`, preview, 30);
   console.log(
     [
       '',
@@ -243,7 +269,7 @@ async function start() {
       `  Strapi admin     ${base}/admin`,
       `  Admin login      admin@ritme.local / ${env.RITME_DEMO_ADMIN_PASSWORD}`,
       `  Content API      ${base}/api/ritme/home?locale=nl`,
-      '  Rebuild the intranet after editing: npm run build:site',
+      '  Publishing in Strapi rebuilds the intranet within seconds',
       '  Stop with Ctrl+C',
       '──────────────────────────────────────────────────────────────',
       '',

@@ -111,6 +111,8 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
 
         injectRoute({ pattern: '/[...path]', entrypoint: own('./routes/page.astro') });
         injectRoute({ pattern: '/404', entrypoint: own('./routes/404.astro') });
+        // One not-found page per prefixed locale (/en/404/), for servers that pick it by the path's language.
+        if (!preview) injectRoute({ pattern: '/[locale]/404', entrypoint: own('./routes/404-locale.astro') });
         if (preview) setupPreview({ injectRoute, addMiddleware });
       },
       'astro:route:setup': ({ route }) => {

@@ -82,7 +82,7 @@ describe('the integration', () => {
 
   it('injects the pages, adds React, and sets slashes, directory output and the CSP with the CMS origin', async () => {
     const { routes, update } = await setup(FIXTURE_OPTIONS, { CMS_URL: 'http://cms.internal:1337' });
-    expect(routes).toEqual(['/[...path]', '/404']);
+    expect(routes).toEqual(['/[...path]', '/404', '/[locale]/404']);
     expect(update.output).toBe('static');
     expect(update.integrations.map((integration: AstroIntegration) => integration.name)).toEqual(['@astrojs/react']);
     expect(update.trailingSlash).toBe('always');
