@@ -7,15 +7,9 @@
  * longer than a day is cut to a day, after which Strapi is asked again. When
  * Strapi has no clock route, the week turn (Monday 00:00 UTC) is the next event.
  */
-import { weekNumber } from '@ritme/shared';
+import { nextWeekTurn } from '@ritme/shared';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-const WEEK_MS = 7 * DAY_MS;
-// weekNumber counts whole weeks since Monday 1970-01-05 (UTC).
-const FIRST_MONDAY_MS = Date.UTC(1970, 0, 5);
-
-/** The next Monday 00:00 UTC strictly after `now`. */
-export const nextWeekTurn = (/** @type {Date} */ now) => new Date(FIRST_MONDAY_MS + (weekNumber(now) + 1) * WEEK_MS);
 
 /**
  * @typedef {{ at: Date, reason: string }} ClockEvent

@@ -27,13 +27,14 @@ import { readdir, rename, rm, stat, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BUILD_SECRET_HEADER } from '@ritme/shared';
 import { askClock, clockWait } from './clock.mjs';
 import { diffPages, hashPages } from './pages.mjs';
 import { cacheControlOf, contentTypeOf, etagMatches, locate, parseRequestPath } from './paths.mjs';
 import { createScheduler } from './scheduler.mjs';
 
-/** The header Strapi sends the shared secret in (as @ritme/shared's BUILD_SECRET_HEADER). */
-export const SECRET_HEADER = 'x-ritme-build-secret';
+/** The header Strapi sends the shared secret in. */
+export const SECRET_HEADER = BUILD_SECRET_HEADER;
 export const MIN_SECRET_LENGTH = 16;
 const MAX_BODY = 64 * 1024;
 const HISTORY = 20;

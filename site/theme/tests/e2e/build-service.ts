@@ -8,10 +8,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { BUILD_SECRET_HEADER } from '@ritme/shared';
 import { freePort } from './preview-server';
 import { SITE_DIR, THEME_DIR } from './site';
 
-export const SECRET_HEADER = 'x-ritme-build-secret';
+export const SECRET_HEADER = BUILD_SECRET_HEADER;
 
 export interface BuildStatus {
   state: string;

@@ -7,8 +7,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { nextWeekTurn } from '@ritme/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { askClock, clockWait, DAY_MS, nextWeekTurn } from '../../src/build-service/clock.mjs';
+import { askClock, clockWait, DAY_MS } from '../../src/build-service/clock.mjs';
 import { diffPages, hashPages } from '../../src/build-service/pages.mjs';
 import {
   cacheControlOf,
