@@ -328,10 +328,10 @@ describe('notifying the build service and the deploy hook', () => {
 
   it('the same change twice in one quiet period is sent once', async () => {
     const id = await draftGroup('Dubbel');
-    await Promise.all([
-      groups().publish({ documentId: id, locale: 'nl' }),
-      groups().publish({ documentId: id, locale: 'nl' }),
-    ]);
+    // One after the other: two publishes of one document at the same moment race inside Strapi itself
+    // (the second can fail its slug's uniqueness check against the first's new published row).
+    await groups().publish({ documentId: id, locale: 'nl' });
+    await groups().publish({ documentId: id, locale: 'nl' });
     await until(() => receiver.builderCalls().length > 0, 'the call');
     await settle();
     const event = { event: 'publish', uid: GROUP, documentId: id, locale: 'nl' };

@@ -114,6 +114,8 @@ const ROUTES: Route[] = [
     () => ({ data: { status: 'planned', reply: 'Goed idee!' } }),
   ),
   ok('GET', () => '/api/ritme/changes'),
+  ok('GET', () => '/api/ritme/sync/groups?locale=nl'),
+  ok('GET', () => `/api/ritme/sync/behaviours?locale=nl&ids=${ids.behaviour}`),
 ];
 
 /** The preview server's routes: its own token only — not the public, not editors. */

@@ -22,6 +22,7 @@ import {
   SubmissionReceiptSchema,
   type SuggestionInput,
 } from './submissions.js';
+import { SYNC_PAGE_SIZE, type SyncMeta, syncResponseSchemaOf } from './sync.js';
 
 export interface RitmeClientOptions {
   /** The Strapi origin, e.g. http://localhost:1337 */
@@ -87,6 +88,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
       body?: unknown;
       query?: Record<string, string | number | undefined>;
       headers?: Record<string, string>;
+      fetch?: typeof globalThis.fetch;
     } = {},
   ): Promise<z.infer<S>> {
     const url = new URL(`${baseUrl}/api/ritme${path}`);
@@ -100,7 +102,7 @@ export function createRitmeClient(options: RitmeClientOptions) {
 
     let response: Response;
     try {
-      response = await doFetch(url, {
+      response = await (init.fetch ?? doFetch)(url, {
         method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -187,6 +189,41 @@ export function createRitmeClient(options: RitmeClientOptions) {
         { query: { locale, ...scope } },
       );
       return result.data as ContentOf<R>;
+    },
+
+    /**
+     * One page of an incremental sync (see sync.ts): `{ since, until, after }` from the last
+     * page's meta, or none for a cold sync; `ids` asks for those documents' current state.
+     * `bytes` is the size of the response body read.
+     */
+    async syncPage<R extends ContentRoute>(
+      route: R,
+      locale: Locale,
+      window: { since?: string; until?: string; after?: string; limit?: number; ids?: readonly string[] } = {},
+    ): Promise<{ data: ContentOf<R>[]; tombstones: string[]; meta: SyncMeta; bytes: number }> {
+      let bytes = 0;
+      const counting: typeof globalThis.fetch = async (input, init) => {
+        const response = await doFetch(input, init);
+        const text = await response.text();
+        bytes += new TextEncoder().encode(text).length;
+        return new Response(text, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
+      };
+      const result = await request(`/sync/${route}`, syncResponseSchemaOf(route), {
+        query: {
+          locale,
+          since: window.since,
+          until: window.until,
+          after: window.after,
+          limit: window.limit ?? (window.ids ? undefined : SYNC_PAGE_SIZE),
+          ids: window.ids ? window.ids.join(',') : undefined,
+        },
+        fetch: counting,
+      });
+      return { data: result.data as ContentOf<R>[], tombstones: result.tombstones, meta: result.meta, bytes };
     },
 
     async home(locale?: Locale): Promise<Home> {

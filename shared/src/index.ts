@@ -10,5 +10,6 @@ export * from './query.js';
 export * from './rounds.js';
 export * from './routes.js';
 export * from './submissions.js';
+export * from './sync.js';
 export * from './text.js';
 export * from './urls.js';

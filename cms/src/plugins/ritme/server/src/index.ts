@@ -8,7 +8,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
-import { syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
+import { PUBLIC_ACTIONS, SYNC_ACTIONS, syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
 import config from './config';
 import contentTypes from './content-types';
 import adminBuild from './controllers/admin-build';
@@ -26,6 +26,7 @@ import pilotSession from './controllers/pilot-session';
 import preview from './controllers/preview';
 import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
+import sync from './controllers/sync';
 import { applyAllowedOrigins } from './cors';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
@@ -34,7 +35,7 @@ import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
 import { voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
-import { EDITOR_ACTIONS, PREVIEW_ACTIONS, PUBLIC_ACTIONS } from './permissions';
+import { EDITOR_ACTIONS, PREVIEW_ACTIONS } from './permissions';
 import routes from './routes';
 import clockService from './services/clock';
 import codesign from './services/codesign';
@@ -47,6 +48,7 @@ import previewLinks from './services/preview-links';
 import results from './services/results';
 import sharedDrafts from './services/shared-drafts';
 import submissions from './services/submissions';
+import syncService from './services/sync';
 
 type DocumentMiddleware = Parameters<Core.Strapi['documents']['use']>[0];
 
@@ -83,6 +85,8 @@ export default {
     subscribeMedia(strapi);
     withdrawVoiceSubjects(strapi);
     await publicAccessReady?.();
+    // Tombstones past the sync horizon (and on write, at most hourly: see document-middlewares/live.ts).
+    await strapi.plugin('ritme').service('sync').prune();
     await warnAboutLocales(strapi);
   },
   destroy({ strapi }: { strapi: Core.Strapi }) {
@@ -100,6 +104,7 @@ export default {
     'evaluation-round': evaluationRound,
     home,
     suggestion,
+    sync,
     'evaluation-response': evaluationResponse,
     change,
     clock,
@@ -126,8 +131,13 @@ export default {
     results,
     'shared-drafts': sharedDrafts,
     submissions,
+    sync: syncService,
     /** Action lists for the host app's bootstrap and tests. */
-    permissions: () => ({ public: PUBLIC_ACTIONS, editor: EDITOR_ACTIONS, preview: PREVIEW_ACTIONS }),
+    permissions: () => ({
+      public: PUBLIC_ACTIONS,
+      editor: [...new Set([...EDITOR_ACTIONS, ...SYNC_ACTIONS])],
+      preview: PREVIEW_ACTIONS,
+    }),
   },
   middlewares: { 'rate-limit': rateLimit },
   routes,

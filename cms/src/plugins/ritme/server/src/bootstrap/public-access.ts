@@ -11,7 +11,12 @@
  * is not one of Ritme's public ones.
  */
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_ACTIONS } from '../permissions';
+import { PUBLIC_ACTIONS as CONTENT_ACTIONS } from '../permissions';
+
+/** The incremental sync reads what the list routes read (published content), so it is public too. */
+export const SYNC_ACTIONS = ['plugin::ritme.sync.index'];
+/** Everything the Public role holds of Ritme's: the reads, the two submissions, the sync. */
+export const PUBLIC_ACTIONS = [...new Set([...CONTENT_ACTIONS, ...SYNC_ACTIONS])];
 
 const ROLE = 'plugin::users-permissions.role';
 const PERMISSION = 'plugin::users-permissions.permission';

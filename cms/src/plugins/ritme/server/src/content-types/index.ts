@@ -27,6 +27,7 @@ import {
   slugOf,
   text,
 } from './attributes';
+import { syncTombstone } from './sync-tombstone';
 
 const page = { localized: true, draftAndPublish: true };
 const submission = { localized: false, draftAndPublish: false };
@@ -352,4 +353,5 @@ export default {
   'pilot-invite': { schema: pilotInvite },
   'round-result': { schema: roundResult },
   'preview-link-use': { schema: previewLinkUse },
+  'sync-tombstone': { schema: syncTombstone },
 };

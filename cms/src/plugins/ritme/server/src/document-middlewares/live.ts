@@ -6,6 +6,11 @@
  * published entry included: the intranet shows the published version until
  * the next publish) is no change to the intranet: the preview server shows it.
  * Media: every file uploaded, changed or deleted (upload plugin lifecycles).
+ *
+ * Whatever the build service, every unpublish and delete (of a document that
+ * had a published version) and every media delete also leaves a tombstone
+ * for the incremental sync (services/sync.ts), written in the same
+ * transaction as the change, so no sync can see the one without the other.
  */
 import type { BuildEvent, BuildEventKind } from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
@@ -32,6 +37,21 @@ interface Live {
   record(events: BuildEvent[]): void;
 }
 const live = (strapi: Core.Strapi) => strapi.plugin('ritme').service('live') as unknown as Live;
+
+interface Tombstones {
+  remember(uid: string, documentId: string, locales: (string | null)[]): Promise<void>;
+  pruneIfDue(): Promise<void>;
+}
+const tombstones = (strapi: Core.Strapi) => strapi.plugin('ritme').service('sync') as unknown as Tombstones;
+
+/** Unpublish and delete take a published version away: a sync must hear of it. */
+const leavesTombstone = (kind: BuildEventKind) => kind === 'unpublish' || kind === 'delete';
+
+/** Pruning is housekeeping: a failure is logged, never the editor's problem. */
+const pruneLater = (strapi: Core.Strapi) =>
+  tombstones(strapi)
+    .pruneIfDue()
+    .catch((error: Error) => strapi.log.warn(`ritme: could not prune sync tombstones: ${error.message}`));
 
 /** The locales an action wrote: '*' (and a list of every locale) is null, none is the default locale. */
 async function localesOf(strapi: Core.Strapi, locale: Params['locale']): Promise<(string | null)[]> {
@@ -70,19 +90,35 @@ export function liveMiddleware(strapi: Core.Strapi) {
     if (!LIVE_TYPES.has(context.uid)) return next();
     const params = context.params as Params;
     const kind = kindOf(context.action, params);
-    if (!kind || !live(strapi).enabled()) return next();
+    const notify = kind !== null && live(strapi).enabled();
+    const tombstone = kind !== null && leavesTombstone(kind);
+    if (!kind || (!notify && !tombstone)) return next();
 
-    // Deleting a document that was never published changes no page.
+    // Deleting a document that was never published changes no page; unpublishing one leaves nothing to remove.
     let wasPublished = true;
-    if (kind === 'delete' && typeof params.documentId === 'string') {
+    if (tombstone && typeof params.documentId === 'string') {
       const published = await rows(strapi, context.uid as `plugin::ritme.${string}`).count({
         where: { documentId: params.documentId, publishedAt: { $notNull: true } },
       });
       wasPublished = published > 0;
     }
 
-    const result = await next();
-    if (!wasPublished) return result;
+    let written = false;
+    const result =
+      tombstone && wasPublished
+        ? await strapi.db.transaction(async () => {
+            const done = await next();
+            const documentId = documentIdOf(params, done);
+            if (documentId) {
+              await tombstones(strapi).remember(context.uid, documentId, await localesOf(strapi, params.locale));
+              written = true;
+            }
+            return done;
+          })
+        : await next();
+    if (written) await pruneLater(strapi);
+    // Notifications as before: an unpublish always, a delete only of what was published.
+    if (!notify || (kind === 'delete' && !wasPublished)) return result;
     try {
       const documentId = documentIdOf(params, result);
       if (documentId) {
@@ -98,11 +134,16 @@ export function liveMiddleware(strapi: Core.Strapi) {
 
 type FileEvent = { result?: { documentId?: unknown } | null };
 
-/** Media: a file uploaded, replaced or changed, or deleted. */
+/** Media: a file uploaded, replaced or changed, or deleted; a deleted file also leaves a tombstone. */
 export function subscribeMedia(strapi: Core.Strapi) {
-  const note = (kind: BuildEventKind) => (event: FileEvent) => {
+  const note = (kind: BuildEventKind) => async (event: FileEvent) => {
     const documentId = event.result?.documentId;
-    if (typeof documentId !== 'string' || !live(strapi).enabled()) return;
+    if (typeof documentId !== 'string') return;
+    if (kind === 'delete') {
+      await tombstones(strapi).remember(MEDIA_UID, documentId, [null]);
+      await pruneLater(strapi);
+    }
+    if (!live(strapi).enabled()) return;
     live(strapi).record([{ event: kind, uid: MEDIA_UID, documentId, locale: null }]);
   };
   strapi.db.lifecycles.subscribe({

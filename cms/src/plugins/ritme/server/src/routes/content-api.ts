@@ -37,6 +37,8 @@ export default {
     { method: 'GET', path: '/changes', handler: 'change.list', config: { policies: [] } },
     // When the intranet next changes by the clock alone: for the build service's schedule.
     { method: 'GET', path: '/clock', handler: 'clock.index', config: { policies: [] } },
+    // Incremental sync of one content route (the intranet's loaders and the build service).
+    { method: 'GET', path: '/sync/:route', handler: 'sync.index', config: { policies: [] } },
 
     { method: 'POST', path: '/suggestions', handler: 'suggestion.create', config: limited() },
     { method: 'POST', path: '/evaluation-responses', handler: 'evaluation-response.create', config: limited() },
