@@ -11,5 +11,6 @@ export * from './rounds.js';
 export * from './routes.js';
 export * from './submissions.js';
 export * from './sync.js';
+export * from './sync-engine.js';
 export * from './text.js';
 export * from './urls.js';

@@ -1,7 +1,8 @@
 /**
  * A small stand-in for the part of Astro's loader context the Ritme loader
  * uses: a Map-backed data store that, like Astro's, does not rewrite an entry
- * whose digest is unchanged.
+ * whose digest is unchanged, and a Map-backed meta store (where the loaders
+ * keep their sync cursors).
  */
 import { createHash } from 'node:crypto';
 import type { RitmeLoaderContext } from '../src/loaders/ritme';
@@ -28,6 +29,17 @@ export function fakeLoaderContext() {
     },
     clear: () => entries.clear(),
   };
+  const metaValues = new Map<string, string>();
+  const meta = {
+    get: (key: string) => metaValues.get(key),
+    set: (key: string, value: string) => {
+      metaValues.set(key, value);
+    },
+    has: (key: string) => metaValues.has(key),
+    delete: (key: string) => {
+      metaValues.delete(key);
+    },
+  };
   const logger = {
     info: (message: string) => logs.push(message),
     warn: (message: string) => logs.push(message),
@@ -36,8 +48,9 @@ export function fakeLoaderContext() {
   };
   const context = {
     store,
+    meta,
     logger,
     generateDigest: (data: unknown) => createHash('sha1').update(JSON.stringify(data)).digest('hex'),
   } as unknown as RitmeLoaderContext;
-  return { context, entries, writes, logs };
+  return { context, entries, meta: metaValues, writes, logs };
 }
