@@ -27,17 +27,54 @@ const SEGMENTS = {
   },
 } as const;
 
+/**
+ * The word before a list page's number: `/gedrag/pagina/2/`, `/en/behaviours/page/2/`.
+ * A slug is one path segment ([a-z0-9-]), so a numbered list page (two segments
+ * below its section) can never be an entry's path, even for an entry called "2" or "Pagina".
+ */
+const PAGE_SEGMENT = { nl: 'pagina', en: 'page' } as const;
+
+/** How many entries a list page of the intranet shows (groups, behaviours, trainings, people). */
+export const LIST_PAGE_SIZE = 24;
+
+/** The sections whose list pages are paginated. */
+export const PAGINATED_SECTIONS = ['groups', 'behaviours', 'trainings', 'people'] as const;
+export type PaginatedSection = (typeof PAGINATED_SECTIONS)[number];
+
+/** How many list pages `total` entries fill: at least one, which then shows the empty state. */
+export const pageCountOf = (total: number, pageSize = LIST_PAGE_SIZE) => Math.max(1, Math.ceil(total / pageSize));
+
 export type Section = keyof (typeof SEGMENTS)['nl'];
 const prefix = (locale: Locale) => (locale === 'nl' ? '' : `/${locale}`);
 /** A locale without its own URL words takes the English ones: /de/behaviours/. */
 const segment = (locale: Locale, section: Section) =>
   SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE][section];
 
+const sectionPath = (locale: Locale, section: Section) => `${prefix(locale)}/${segment(locale, section)}/`;
+
 export const paths = {
   home: (locale: Locale) => `${prefix(locale)}/`,
-  section: (locale: Locale, section: Section) => `${prefix(locale)}/${segment(locale, section)}/`,
+  section: sectionPath,
   item: (locale: Locale, section: Section, slug: string) => `${prefix(locale)}/${segment(locale, section)}/${slug}/`,
+  /** Page `page` of a section's list: page 1 is the section itself, page n is `<section>/<page word>/<n>/`. */
+  list: (locale: Locale, section: Section, page = 1) =>
+    page <= 1
+      ? sectionPath(locale, section)
+      : `${sectionPath(locale, section)}${PAGE_SEGMENT[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/${page}/`,
 };
+
+/**
+ * The page number of `path` if it is a numbered list page (2 or more) of `section` in
+ * `locale`, else null. Page 1 has only one path, the section's own: `/gedrag/pagina/1/`
+ * and numbers with leading zeros are no page.
+ */
+export function listPageOf(locale: Locale, section: Section, path: string): number | null {
+  const base = paths.list(locale, section, 2).replace(/2\/$/, '');
+  if (!path.startsWith(base)) return null;
+  const match = /^([1-9][0-9]{0,8})\/$/.exec(path.slice(base.length));
+  const page = match ? Number(match[1]) : null;
+  return page !== null && page >= 2 ? page : null;
+}
 
 /** `/groepen/x/` → `groepen/x` (the shape Astro's rest parameter wants; undefined for the home page). */
 export const toParam = (path: string) => path.replace(/^\/+|\/+$/g, '') || undefined;

@@ -8,8 +8,14 @@ interface RitmePreviewLocals {
   resolve(pathname: string): Promise<import('./data/pages').PageProps | null>;
 }
 
+/** Set by the render mode's middleware (render/): the pages of the renderer's last plan. */
+interface RitmeRenderLocals {
+  resolve(pathname: string): import('./data/pages').PageProps | null;
+}
+
 declare namespace App {
   interface Locals {
     ritmePreview?: RitmePreviewLocals;
+    ritmeRender?: RitmeRenderLocals;
   }
 }

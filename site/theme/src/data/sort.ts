@@ -1,7 +1,28 @@
 /** Sorting by text the way people of each language expect. */
 import type { Locale } from '@ritme/shared';
 
+const collators = new Map<string, Intl.Collator>();
+const collator = (locale: Locale) => {
+  let found = collators.get(locale);
+  if (!found) {
+    found = new Intl.Collator(locale);
+    collators.set(locale, found);
+  }
+  return found;
+};
+
+/**
+ * By `text` in the locale's collation; entries with the same text by documentId
+ * (as the CMS breaks ties), so the order — and with it every list page — is total.
+ */
 export const byText =
   <T>(locale: Locale, text: (item: T) => string) =>
-  (a: T, b: T) =>
-    new Intl.Collator(locale).compare(text(a), text(b));
+  (a: T, b: T) => {
+    const order = collator(locale).compare(text(a), text(b));
+    if (order !== 0) return order;
+    const [x, y] = [idOf(a), idOf(b)];
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
+
+const idOf = (item: unknown) =>
+  item && typeof item === 'object' && 'documentId' in item ? String((item as { documentId: unknown }).documentId) : '';

@@ -73,6 +73,8 @@ export const nl = {
     any: 'Alle',
     resultsOne: '1 training',
     resultsMany: '{n} trainingen',
+    /** When the catalogue is one page of several: its filters filter this page. */
+    resultsOnPage: '{shown} van {count} op deze pagina',
     noMatch: 'Geen training past bij deze filters.',
     reset: 'Wis filters',
     duration: 'Duur',
@@ -85,6 +87,19 @@ export const nl = {
     behaviours: 'Dit helpt bij',
     footnotes: 'Voetnoten',
     footnoteBack: 'Terug naar de tekst',
+  },
+  list: {
+    /** The title of a list page when the list has more than one page. */
+    pageTitle: '{title} – pagina {page} van {pages}',
+    pageOf: 'Pagina {page} van {pages}',
+    total: '{n} in totaal',
+    navigation: 'Pagina’s van deze lijst',
+    previous: 'Vorige',
+    next: 'Volgende',
+    /** The accessible name of a numbered link. */
+    page: 'Pagina {page}',
+    /** Under a list on an entry's page that shows only its first entries. */
+    more: 'En nog {n} meer.',
   },
   people: {
     title: 'Mensen die voorgaan',

@@ -30,3 +30,18 @@ export function formatDate(value: string, locale: Locale, withTime = false): str
     timeZone: config.timeZone,
   }).format(new Date(value));
 }
+
+/**
+ * A text with named placeholders filled in: `fillIn('Pagina {page} van {pages}', { page: 2, pages: 7 })`.
+ * Numbers are written the locale's way when `locale` is given (10.000, 10,000). A placeholder
+ * without a value stays as it is, so a team's override that leaves one out still reads.
+ */
+export function fillIn(template: string, values: Record<string, string | number>, locale?: Locale): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) return whole;
+    return typeof value === 'number' && locale
+      ? new Intl.NumberFormat(t(locale).dateLocale).format(value)
+      : String(value);
+  });
+}

@@ -1,7 +1,9 @@
 /**
  * The trainings catalogue with filters by skill, format and focus. Astro renders
- * it on the server as the complete list; the filters appear once it hydrates,
- * so without JavaScript the page is still a complete, usable list.
+ * it on the server as the complete list of its page; the filters appear once it
+ * hydrates, so without JavaScript the page is still a complete, usable list.
+ * It gets one list page's trainings: when there are other pages, the filters
+ * filter this page and the count says so ("3 of 24 on this page").
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 
@@ -24,6 +26,8 @@ export interface CatalogueLabels {
   any: string;
   resultsOne: string;
   resultsMany: string;
+  /** Set when the list has other pages: '{shown} of {count} on this page'. */
+  resultsOnPage?: string | undefined;
   noMatch: string;
   reset: string;
   skills: Record<string, string>;
@@ -51,7 +55,9 @@ export default function TrainingCatalogue({ items, labels }: { items: CatalogueI
       ),
     [items, filters],
   );
-  const count = (visible.length === 1 ? labels.resultsOne : labels.resultsMany).replace('{n}', String(visible.length));
+  const count = labels.resultsOnPage
+    ? labels.resultsOnPage.replace('{shown}', String(visible.length)).replace('{count}', String(items.length))
+    : (visible.length === 1 ? labels.resultsOne : labels.resultsMany).replace('{n}', String(visible.length));
 
   return (
     <div>

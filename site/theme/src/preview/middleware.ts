@@ -7,22 +7,13 @@
  */
 
 import { defineMiddleware } from 'astro:middleware';
-import { type Locale, paths } from '@ritme/shared';
 import { theme } from '../config';
-import { buildPages } from '../data/pages';
+import { resolvePage } from '../data/resolve';
 import { previewConfig } from './config';
 import { inviteState } from './invites';
 import { liveSource } from './live-source';
 import { decodeSession, SESSION_COOKIE } from './session';
 import { draftsFor, rememberShownEntry } from './visibility';
-
-/** The locale whose home path is the longest prefix of `pathname` (nl lives at /, others under /<code>/). */
-function localeOf(pathname: string): Locale {
-  const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
-  const homes = theme.locales.map((locale) => ({ locale, home: paths.home(locale) }));
-  const matching = homes.filter(({ home }) => wanted.startsWith(home)).sort((a, b) => b.home.length - a.home.length);
-  return matching[0]?.locale ?? theme.defaultLocale;
-}
 
 const OPEN = ['/_astro/', '/pilot/', '/preview-entry/', '/preview-access/'];
 const isOpen = (pathname: string) =>
@@ -49,11 +40,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
         session,
         build: config.build,
         cmsOrigin: config.cmsOrigin,
+        // Only what the requested page shows is read from Strapi (data/resolve.ts).
         async resolve(pathname: string) {
-          const locale = localeOf(pathname);
-          const pages = await buildPages(source, theme.locales, new Date(), locale);
-          const wanted = pathname.endsWith('/') ? pathname : `${pathname}/`;
-          const props = pages.find((page) => page.path === wanted)?.props ?? null;
+          const props = (await resolvePage(source, theme.locales, pathname, new Date()))?.props ?? null;
           if (props) rememberShownEntry(context.locals, props);
           return props;
         },

@@ -267,6 +267,13 @@ describe('pilot access', () => {
     const card = page.locator('main li.card').filter({ hasText: DRAFT_TITLE });
     expect(await card.count()).toBe(1);
     expect(await card.locator('.draft-mark').textContent()).toContain('Concept');
+    // The list is read a page at a time from the preview API: its count is the published ones and the shared drafts.
+    const published = (await (await fetch(`${app.baseUrl}/api/ritme/behaviours?locale=nl&pageSize=1`)).json()).meta
+      .pagination.total as number;
+    const drafts = await page.locator('main li.card .draft-mark').count();
+    expect(drafts).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.list-status').textContent()).toBe(`${published + drafts} in totaal`);
+    expect((await page.goto(`${preview.url}/gedrag/pagina/2/`))?.status()).toBe(404);
   });
 
   it('does not show a pilot an unshared draft, not even through a shared one', async () => {

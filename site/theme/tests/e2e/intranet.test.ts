@@ -5,10 +5,11 @@
  * template is checked with axe (WCAG 2.2 AA) in both languages.
  */
 import path from 'node:path';
-import { paths } from '@ritme/shared';
+import { LIST_PAGE_SIZE, paths } from '@ritme/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../../cms/tests/harness/api';
+import { createPage } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
 import { axe, launch } from './browser';
 import { type BuiltSite, buildSite, removeBuild, serve } from './site';
@@ -18,9 +19,20 @@ let site: BuiltSite;
 let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
+/** Behaviours added to the demo's, so that their list has a second page in both languages. */
+const EXTRA_BEHAVIOURS = LIST_PAGE_SIZE;
 
 beforeAll(async () => {
   app = await bootStrapi({ seed: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
+  for (let i = 1; i <= EXTRA_BEHAVIOURS; i += 1) {
+    const fields = { insteadOf: 'Iets vaags', why: 'Omdat het helpt.', cadence: 'weekly', skill: 'asking_questions' };
+    await createPage(
+      app.strapi,
+      'behaviour',
+      { ...fields, title: `Oefengedrag ${String(i).padStart(2, '0')}` },
+      { ...fields, title: `Practice behaviour ${String(i).padStart(2, '0')}`, insteadOf: 'Something vague' },
+    );
+  }
   site = await buildSite(app.baseUrl);
   server = await serve(site.dir);
   browser = await launch();
@@ -98,6 +110,8 @@ describe('browsing', () => {
   it('is a complete list of trainings without JavaScript', async () => {
     const page = await open('/trainingen/', { javaScript: false });
     const api = await call(app.baseUrl, 'GET', '/api/ritme/trainings?locale=nl&pageSize=100');
+    // One page of them: the demo's trainings fit on it.
+    expect(api.body.meta.pagination.total).toBeLessThanOrEqual(LIST_PAGE_SIZE);
     expect(await page.locator('main .card').count()).toBe(api.body.meta.pagination.total);
     expect(await page.locator('select').count()).toBe(0);
   });
@@ -114,8 +128,49 @@ describe('browsing', () => {
     expect(new URL(page.url()).pathname).toBe(`/groepen/${group.slug}/`);
   });
 
+  it('pages a long list: page 2 exists, and its nav works from the keyboard', async () => {
+    const api = await call(app.baseUrl, 'GET', '/api/ritme/behaviours?locale=nl&pageSize=1');
+    const total = api.body.meta.pagination.total as number;
+    expect(total).toBeGreaterThan(LIST_PAGE_SIZE);
+    const page = await open('/gedrag/');
+    expect(await page.locator('main li.card').count()).toBe(LIST_PAGE_SIZE);
+    expect(await page.locator('.list-status').textContent()).toBe(`${total} in totaal · Pagina 1 van 2`);
+    const nav = page.getByRole('navigation', { name: 'Pagina’s van deze lijst' });
+    expect(await nav.getByRole('link', { name: 'Pagina 1' }).getAttribute('aria-current')).toBe('page');
+
+    /** Tab until the focus is on a link named `name`; how many presses that took (at most 200). */
+    const tabTo = async (name: string) => {
+      for (let presses = 1; presses <= 200; presses += 1) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
+        if (focused?.includes(name)) return presses;
+      }
+      throw new Error(`Tab never reached "${name}"`);
+    };
+    await tabTo('Volgende');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/gedrag\/pagina\/2\/$/);
+    expect(await page.title()).toMatch(/^Voorbeeldgedrag – pagina 2 van 2 · /);
+    expect(await page.locator('main li.card').count()).toBe(total - LIST_PAGE_SIZE);
+    expect(await nav.getByRole('link', { name: 'Pagina 2' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: /Volgende/ }).count()).toBe(0);
+    expect(await page.locator('link[rel="prev"]').getAttribute('href')).toMatch(/\/gedrag\/$/);
+
+    // The language switcher leads to page 2 of the English list.
+    await page.getByRole('link', { name: 'English' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/behaviours/page/2/');
+    await page.getByRole('link', { name: 'Nederlands' }).click();
+
+    await tabTo('Vorige');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/gedrag\/$/);
+    // No page 3, and no page 1 under a second address.
+    expect((await fetch(`${server.url}/gedrag/pagina/3/`)).status).toBe(404);
+    expect((await fetch(`${server.url}/gedrag/pagina/1/`)).status).toBe(404);
+  });
+
   it('ships no JavaScript on content pages', async () => {
-    for (const pathname of ['/', '/groepen/', '/gedrag/', '/mensen/', '/en/']) {
+    for (const pathname of ['/', '/groepen/', '/gedrag/', '/gedrag/pagina/2/', '/mensen/', '/en/']) {
       const html = await (await fetch(`${server.url}${pathname}`)).text();
       expect(html, pathname).not.toMatch(/<script|astro-island/);
     }
@@ -221,6 +276,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       ...(['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion'] as const).map((section) =>
         paths.section(locale, section),
       ),
+      paths.list(locale, 'behaviours', 2),
       paths.item(locale, 'groups', group.slug),
       paths.item(locale, 'behaviours', behaviour.slug),
       paths.item(locale, 'trainings', training.slug),

@@ -5,7 +5,15 @@
  * published page of the entry it refers to, or to a list page (which is always
  * public) — never to the path as it was sent.
  */
-import { type ContentRoute, type InboxItem, type Locale, pathForEntry, paths, type Section } from '@ritme/shared';
+import {
+  type ContentRoute,
+  type InboxItem,
+  type Locale,
+  listPageOf,
+  pathForEntry,
+  paths,
+  type Section,
+} from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { rows } from '../documents';
 import { READ_MODELS } from '../read-models';
@@ -26,14 +34,17 @@ const ROUTE_OF_REF: Record<string, ContentRoute> = {
 
 const SECTIONS: Section[] = ['groups', 'behaviours', 'trainings', 'people', 'rounds', 'suggestion', 'changes'];
 
-/** A list page's path in every served language, or null when `path` is not one. */
+/**
+ * A list page's path in every served language, or null when `path` is not one. Page n of a list
+ * links to its first page: what is on page n moves as entries come and go.
+ */
 function listPage(path: string | null, locales: readonly Locale[]): Links | null {
   if (!path) return null;
   const wanted = path.endsWith('/') ? path : `${path}/`;
   for (const locale of locales) {
     if (wanted === paths.home(locale)) return Object.fromEntries(locales.map((l) => [l, paths.home(l)]));
     for (const section of SECTIONS) {
-      if (wanted === paths.section(locale, section)) {
+      if (wanted === paths.section(locale, section) || listPageOf(locale, section, wanted) !== null) {
         return Object.fromEntries(locales.map((l) => [l, paths.section(l, section)]));
       }
     }
@@ -70,14 +81,19 @@ export async function publicLinks(
 
   const result = new Map<string, Links>();
   for (const item of items) {
+    // Feedback on a list page is about the list (its refs name every entry it showed).
+    const list = listPage(item.pagePath, locales);
+    if (list) {
+      result.set(item.documentId, list);
+      continue;
+    }
     const links: Links = Object.fromEntries(locales.map((locale) => [locale, null]));
     for (const ref of refs.filter((r) => r.item === item.documentId)) {
       for (const [locale, slug] of published.get(`${ref.route}:${ref.documentId}`) ?? []) {
         if (locale in links) links[locale] ??= pathForEntry(ref.route, locale, slug);
       }
     }
-    const list = Object.values(links).some(Boolean) ? null : listPage(item.pagePath, locales);
-    result.set(item.documentId, list ?? links);
+    result.set(item.documentId, links);
   }
   return result;
 }
