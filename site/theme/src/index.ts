@@ -17,6 +17,7 @@
  * of the scripts and styles it renders itself, so no other inline script runs.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import node from '@astrojs/node';
@@ -30,6 +31,7 @@ import { shareLoaderOptions } from './integration/loader-options';
 import { ownDependencies } from './integration/own-dependencies';
 import { ritmeVirtualModules } from './integration/virtual-modules';
 import { setupPreview } from './preview/integration';
+import { setupRender } from './render/integration';
 
 export type { RitmeConfig, RitmeUserOptions } from './config/schema';
 export type { StringOverrides } from './i18n/resolve';
@@ -39,15 +41,39 @@ const own = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
+/**
+ * A static page carries its Content-Security-Policy as a <meta>, a page rendered on demand as a header.
+ * The renderer writes static pages, so its server build is told to render the <meta> (Astro reads
+ * `csp.cspDestination` from the manifest before it falls back on the route's kind).
+ */
+function renderCspAsMeta(serverDir: string) {
+  const manifests = readdirSync(serverDir).filter((name) => /^manifest_.*\.mjs$/.test(name));
+  const marker = '"csp":{';
+  for (const name of manifests) {
+    const file = path.join(serverDir, name);
+    const code = readFileSync(file, 'utf8');
+    if (code.split(marker).length !== 2) {
+      throw new Error(
+        `ritme(): render mode could not find Astro's CSP settings in ${file}; Astro's manifest format may have changed.`,
+      );
+    }
+    writeFileSync(file, code.replace(marker, `${marker}"cspDestination":"meta",`));
+  }
+  if (manifests.length !== 1) throw new Error(`ritme(): render mode expected one manifest in ${serverDir}.`);
+}
+
 export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
   // Validated here already, so a bad option fails at the line that calls ritme().
   const config = parseOptions(userOptions);
   const overrides = (userOptions.components ?? {}) as Partial<Record<string, string>>;
+  let serverDir = '';
   return {
     name: '@ritme/astro-theme',
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addMiddleware }) => {
         const preview = config.mode === 'preview';
+        // The build service's renderer: the same pages as a server build, rendered page by page (render/).
+        const render = config.mode === 'render';
         const cmsUrl = trimSlash(process.env.CMS_URL ?? config.cmsUrl);
         // Browsers load photos from the CMS and send the forms to it.
         const publicCmsUrl = trimSlash(process.env.PUBLIC_CMS_URL ?? cmsUrl);
@@ -69,16 +95,17 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
           'preview/chrome': own(`./preview/${preview ? 'on' : 'off'}/chrome.astro`),
           'preview/head': own(`./preview/${preview ? 'on' : 'off'}/head.astro`),
         };
-        shareLoaderOptions({ cmsUrl, locales: config.locales });
+        // The renderer syncs at render time, into its own memory: its bundle must not carry a snapshot.
+        shareLoaderOptions({ cmsUrl, locales: config.locales, skipBuildSync: render });
 
         const hasReact = astroConfig.integrations.some((integration) => integration.name === '@astrojs/react');
-        const adapter = preview ? node({ mode: 'standalone' }) : undefined;
+        const adapter = preview ? node({ mode: 'standalone' }) : render ? node({ mode: 'middleware' }) : undefined;
         // Tests and benchmarks build side by side into their own folders.
         const outDir = process.env.RITME_SITE_OUT;
         const cacheDir = process.env.RITME_SITE_CACHE;
         const folder = (dir: string) => pathToFileURL(`${path.resolve(root, dir)}/`);
         updateConfig({
-          output: preview ? 'server' : 'static',
+          output: preview || render ? 'server' : 'static',
           ...(adapter ? { adapter } : {}),
           integrations: [...(hasReact ? [] : [react()]), ...(adapter ? [adapter] : [])],
           trailingSlash: 'always',
@@ -114,10 +141,17 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
         // One not-found page per prefixed locale (/en/404/), for servers that pick it by the path's language.
         if (!preview) injectRoute({ pattern: '/[locale]/404', entrypoint: own('./routes/404-locale.astro') });
         if (preview) setupPreview({ injectRoute, addMiddleware });
+        if (render) setupRender({ injectRoute, addMiddleware });
+      },
+      'astro:config:done': ({ config: done }) => {
+        serverDir = fileURLToPath(done.build.server);
+      },
+      'astro:build:done': () => {
+        if (config.mode === 'render') renderCspAsMeta(serverDir);
       },
       'astro:route:setup': ({ route }) => {
-        // The preview server renders every page on demand, from live data.
-        if (config.mode === 'preview') route.prerender = false;
+        // The preview server renders every page on demand, from live data; the renderer when asked.
+        if (config.mode !== 'static') route.prerender = false;
       },
     },
   };

@@ -2,18 +2,22 @@
 // @ts-check
 /**
  * `ritme-build-service`: keeps a static Ritme intranet live by itself. Strapi
- * notifies it when content changes; it rebuilds the Astro site, switches the
- * served site atomically, and builds again whenever a page changes by the clock.
+ * notifies it when content changes; it syncs what changed and renders the pages
+ * that show it (a renderer bundled once per code version), switches the served
+ * site atomically, and builds again whenever a page changes by the clock.
  *
- *   ritme-build-service --root <astro project> [--port 4321] [--host localhost] [--no-serve] [--rebuild]
+ *   ritme-build-service --root <astro project> [--port 4321] [--host localhost] [--no-serve] [--rebuild] [--full-builds]
  *
- *   --no-serve   only build (and hold <builds>/current → the newest good build), e.g. to sync it to a CDN
- *   --rebuild    build once at start even when there is a good build (served meanwhile), e.g. after a theme update
+ *   --no-serve     only build (and hold <builds>/current → the newest good build), e.g. to sync it to a CDN
+ *   --rebuild      with --full-builds: build once at start even when there is a good build (served meanwhile);
+ *                  incremental builds always catch up at start (what was published while the service was down)
+ *   --full-builds  every build a full `astro build` (slower; for sites the renderer cannot serve)
  *
  *   CMS_URL                  where Strapi runs (required)
  *   RITME_BUILD_SECRET       the secret Strapi sends in x-ritme-build-secret (required, ≥ 16 characters)
  *   RITME_BUILDS_DIR         where the builds go (<root>/.ritme-builds)
- *   RITME_BUILD_DEBOUNCE_MS  quiet time after a notification before building (1500)
+ *   RITME_BUILD_DEBOUNCE_MS  quiet time after a notification before building (1500); the plugin's
+ *                            notifications come debounced already and build at once
  *   HOST, PORT               where to listen, when not given as options (localhost, 4321)
  *   RITME_BUILD_VERBOSE=1    pass Astro's build output through
  *
@@ -45,6 +49,7 @@ try {
       'debounce-ms': { type: 'string' },
       'no-serve': { type: 'boolean' },
       rebuild: { type: 'boolean' },
+      'full-builds': { type: 'boolean' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,7 +59,7 @@ try {
 }
 if (values.help) {
   console.log(
-    'ritme-build-service --root <astro project> [--port 4321] [--host localhost] [--builds <dir>] [--debounce-ms 1500] [--no-serve] [--rebuild] [--verbose]\n' +
+    'ritme-build-service --root <astro project> [--port 4321] [--host localhost] [--builds <dir>] [--debounce-ms 1500] [--no-serve] [--rebuild] [--full-builds] [--verbose]\n' +
       'Environment: CMS_URL and RITME_BUILD_SECRET (required), RITME_BUILDS_DIR, RITME_BUILD_DEBOUNCE_MS, HOST, PORT.',
   );
   process.exit(0);
@@ -92,6 +97,7 @@ const service = (() => {
       debounceMs,
       serve,
       buildAtStart: Boolean(values.rebuild),
+      incremental: !values['full-builds'],
       verbose: Boolean(values.verbose) || env.RITME_BUILD_VERBOSE === '1',
     });
   } catch (error) {

@@ -22,15 +22,26 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rename, rm, stat, symlink } from 'node:fs/promises';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BUILD_SECRET_HEADER } from '@ritme/shared';
 import { askClock, clockWait } from './clock.mjs';
-import { diffPages, hashPages } from './pages.mjs';
+import { codeVersion } from './code-version.mjs';
+import { diffPages, hashPages, sha256 } from './pages.mjs';
 import { cacheControlOf, contentTypeOf, etagMatches, locate, parseRequestPath } from './paths.mjs';
+import { createRendererClient } from './renderer-client.mjs';
 import { createScheduler } from './scheduler.mjs';
 
 /** The header Strapi sends the shared secret in. */
@@ -49,6 +60,8 @@ const REASON_LINES = 20;
  * @property {number} [debounceMs] quiet time after a notification before building (1500)
  * @property {boolean} [serve] serve the site too (true); false only builds and keeps `<builds>/current`
  * @property {boolean} [buildAtStart] build at start even when there is a good build to serve (false)
+ * @property {boolean} [incremental] sync and render only what changed, with a renderer bundled once per
+ *   code version (true); false runs a full `astro build` every time
  * @property {number} [keep] build folders kept, the current one included (3)
  * @property {number} [graceMs] how long a replaced build stays readable before it may be deleted (60 s)
  * @property {number} [buildTimeoutMs] a build running longer is stopped and counts as failed (15 min)
@@ -64,6 +77,7 @@ const REASON_LINES = 20;
  * @typedef {{ id: number, finishedAt: string, pagesChanged: number, ok: boolean, trigger: string }} HistoryEntry
  * @typedef {{ lastId: number, current: GoodBuild | null, lastFailure: Failure | null, history: HistoryEntry[] }} State
  * @typedef {{ id: number, dir: string, pages: Map<string, string> }} Live
+ * @typedef {{ ok: true, pages: Map<string, string>, pagesChanged: number, detail: string } | { ok: false, reason: string }} Outcome
  */
 
 const sha = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
@@ -116,6 +130,16 @@ export function describeHook(/** @type {string} */ body) {
   return `hook: ${shown}${described.length > 3 ? ` (+${described.length - 3})` : ''}`.slice(0, 300);
 }
 
+/** Whether a notification comes from the Ritme plugin, which debounces before it sends (`{ events: [...] }`). */
+export function isDebouncedHook(/** @type {string} */ body) {
+  try {
+    const parsed = JSON.parse(body);
+    return Array.isArray(parsed?.events) && parsed.events.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads at most `limit` bytes of a request body and drains the rest. */
 function readBody(/** @type {http.IncomingMessage} */ req, limit = MAX_BODY) {
   return new Promise((resolve) => {
@@ -154,6 +178,7 @@ export function createBuildService(options) {
   const graceMs = options.graceMs ?? 60_000;
   const buildTimeoutMs = options.buildTimeoutMs ?? 15 * 60_000;
   const clockMarginMs = options.clockMarginMs ?? 1000;
+  const incremental = options.incremental ?? true;
   const log = options.log ?? ((line) => console.log(`[ritme-build-service] ${line}`));
   const secret = options.secret;
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) {
@@ -192,42 +217,40 @@ export function createBuildService(options) {
   const cleanups = new Set();
   let stopped = false;
 
+  const renderer = createRendererClient({
+    env: () => buildEnv(),
+    timeoutMs: buildTimeoutMs,
+    log,
+    storeFile: (dir) => path.join(dir, 'store.json'),
+  });
+
   const scheduler = createScheduler({
     debounceMs: options.debounceMs ?? 1500,
     run: (reasons) => build(reasons.join('; ') || 'build'),
     onError: (error) => log(`build crashed: ${error instanceof Error ? error.stack : error}`),
   });
 
-  /** @param {string} trigger */
-  async function build(trigger) {
-    if (stopped) return;
-    const id = state.lastId + 1;
-    state.lastId = id;
-    save();
-    const started = new Date();
-    building = { id, startedAt: started.toISOString(), child: null };
-    const outDir = path.join(buildsDir, String(id));
-    rmSync(outDir, { recursive: true, force: true });
-    log(`build ${id} started (${trigger})`);
-
-    const { command, args } = astroCommand(root);
+  /** The environment of the builds and the renderer: the site's, never the secret. */
+  function buildEnv(/** @type {Record<string, string>} */ extra = {}) {
     /** @type {Record<string, string | undefined>} */
-    const env = {
-      ...(options.env ?? process.env),
-      CMS_URL: cmsUrl,
-      RITME_SITE_OUT: outDir,
-      RITME_SITE_CACHE: path.join(buildsDir, 'cache'),
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-    };
-    // The builds are static sites and never see the secret.
+    const env = { ...(options.env ?? process.env), CMS_URL: cmsUrl, NO_COLOR: '1', FORCE_COLOR: '0' };
+    // The builds are static sites and never see the secret; the mode is the service's to choose.
     delete env.RITME_MODE;
     delete env.RITME_BUILD_SECRET;
-    const result = await new Promise((resolve) => {
+    return { ...env, ...extra };
+  }
+
+  /**
+   * `astro build` of the site as a child process.
+   * @returns {Promise<{ ok: true, reason?: undefined } | { ok: false, reason: string }>}
+   */
+  function astroBuild(/** @type {Record<string, string>} */ extra) {
+    const { command, args } = astroCommand(root);
+    return new Promise((resolve) => {
       let stderr = '';
       let stdout = '';
       const keepTail = (/** @type {string} */ text) => (text.length > 200_000 ? text.slice(-100_000) : text);
-      const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(command, args, { cwd: root, env: buildEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
       if (building) building.child = child;
       const timeout = setTimeout(() => {
         stderr += `\nThe build took longer than ${Math.round(buildTimeoutMs / 1000)} s and was stopped.`;
@@ -246,15 +269,141 @@ export function createBuildService(options) {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timeout);
-        resolve({ code, signal, stderr, stdout });
+        if (building) building.child = null;
+        if (code === 0) return resolve({ ok: true });
+        const how = signal ? `was stopped (${signal})` : `exited with ${code}`;
+        resolve({ ok: false, reason: failureReason(stderr, stdout) || `astro build ${how}` });
       });
     });
+  }
+
+  /**
+   * A full static `astro build` into `outDir` (options.incremental false).
+   * @returns {Promise<Outcome>}
+   */
+  async function staticBuild(/** @type {string} */ outDir) {
+    const built = await astroBuild({ RITME_SITE_OUT: outDir, RITME_SITE_CACHE: path.join(buildsDir, 'cache') });
+    if (!built.ok) return { ok: false, reason: built.reason };
+    let pages;
+    try {
+      pages = await hashPages(outDir);
+    } catch (error) {
+      return {
+        ok: false,
+        reason: `The build wrote no pages to ${outDir}: ${error instanceof Error ? error.message : error}`,
+      };
+    }
+    return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail: 'full astro build' };
+  }
+
+  /**
+   * An incremental build: the renderer of this code version (bundled now if there is none) syncs
+   * what changed and renders the pages that show it; the other pages' files come from the live build.
+   * @returns {Promise<Outcome>}
+   */
+  async function renderedBuild(/** @type {number} */ id, /** @type {string} */ outDir, /** @type {Date} */ started) {
+    const version = codeVersion(root, buildEnv(), { exclude: [buildsDir] });
+    const rendererDir = path.join(buildsDir, 'renderer', version);
+    if (!existsSync(path.join(rendererDir, 'server/entry.mjs'))) {
+      log(`bundling the renderer for code version ${version.slice(0, 12)} (once per version)`);
+      rmSync(rendererDir, { recursive: true, force: true });
+      const built = await astroBuild({
+        RITME_MODE: 'render',
+        RITME_SITE_OUT: rendererDir,
+        RITME_SITE_CACHE: path.join(buildsDir, 'cache-render'),
+      });
+      if (!built.ok) {
+        rmSync(rendererDir, { recursive: true, force: true });
+        return { ok: false, reason: built.reason };
+      }
+      removeOtherRenderers(version);
+    }
+    const previousPlan = live ? readPlan(live.id) : null;
+    const previous = live && previousPlan?.version === version ? { dir: live.dir, plan: previousPlan.plan } : null;
+    /** @type {any} */
+    let result;
+    try {
+      result = await renderer.build(rendererDir, {
+        outDir,
+        previous,
+        now: started.toISOString(),
+        full: !previous,
+      });
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    writePlan(id, { version, plan: result.plan });
+    // Page hashes (for ETags and the count of changed pages): the kept files' come from the live build.
+    /** @type {Map<string, string>} */
+    const pages = new Map();
+    const before = live?.pages ?? new Map();
+    for (const page of Object.keys(result.plan)) {
+      const file = page === '/' ? 'index.html' : `${page.replace(/^\/+|\/+$/g, '')}/index.html`;
+      const kept = previous && previous.plan[page] === result.plan[page] ? before.get(file) : undefined;
+      pages.set(file, kept ?? sha256(await readFile(path.join(outDir, file))));
+    }
+    for (const file of await notFoundFiles(outDir)) {
+      pages.set(
+        file,
+        before.get(file) && previous ? before.get(file) : sha256(await readFile(path.join(outDir, file))),
+      );
+    }
+    const detail = `${result.rendered} of ${result.pages} page(s) rendered; sync ${result.syncMs} ms, plan ${result.planMs} ms, render ${result.renderMs} ms`;
+    for (const line of result.logs ?? []) if (options.verbose) log(`  ${line}`);
+    return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail };
+  }
+
+  /** The not-found pages of a build: 404.html and <code>/404/index.html. */
+  async function notFoundFiles(/** @type {string} */ dir) {
+    const found = existsSync(path.join(dir, '404.html')) ? ['404.html'] : [];
+    for (const name of await readdir(dir)) {
+      if (existsSync(path.join(dir, name, '404/index.html'))) found.push(`${name}/404/index.html`);
+    }
+    return found;
+  }
+
+  const planFile = (/** @type {number} */ id) => path.join(buildsDir, 'plans', `${id}.json`);
+  function readPlan(/** @type {number} */ id) {
+    try {
+      return JSON.parse(readFileSync(planFile(id), 'utf8'));
+    } catch {
+      return null;
+    }
+  }
+  function writePlan(/** @type {number} */ id, /** @type {unknown} */ plan) {
+    mkdirSync(path.dirname(planFile(id)), { recursive: true });
+    writeFileSync(planFile(id), JSON.stringify(plan));
+  }
+
+  /** Renderers of other code versions are not used again. */
+  function removeOtherRenderers(/** @type {string} */ version) {
+    const dir = path.join(buildsDir, 'renderer');
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (name !== version) rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+
+  /** @param {string} trigger */
+  async function build(trigger) {
+    if (stopped) return;
+    const id = state.lastId + 1;
+    state.lastId = id;
+    save();
+    const started = new Date();
+    building = { id, startedAt: started.toISOString(), child: null };
+    const outDir = path.join(buildsDir, String(id));
+    rmSync(outDir, { recursive: true, force: true });
+    log(`build ${id} started (${trigger})`);
+
+    /** @type {Outcome} */
+    const result = incremental ? await renderedBuild(id, outDir, started) : await staticBuild(outDir);
     const finished = new Date();
     const durationMs = finished.getTime() - started.getTime();
 
     /** @param {string} reason */
     const fail = (reason) => {
       rmSync(outDir, { recursive: true, force: true });
+      rmSync(planFile(id), { force: true });
       state.lastFailure = { id, at: finished.toISOString(), reason };
       state.history = [
         { id, finishedAt: finished.toISOString(), pagesChanged: 0, ok: false, trigger },
@@ -275,21 +424,11 @@ export function createBuildService(options) {
       building = null;
       return;
     }
-    if (result.code !== 0) {
-      const how = result.signal ? `was stopped (${result.signal})` : `exited with ${result.code}`;
-      return fail(failureReason(result.stderr, result.stdout) || `astro build ${how}`);
-    }
-    /** @type {Map<string, string>} */
-    let pages;
-    try {
-      pages = await hashPages(outDir);
-    } catch (error) {
-      return fail(`The build wrote no pages to ${outDir}: ${error instanceof Error ? error.message : error}`);
-    }
+    if (!result.ok) return fail(result.reason);
+    const { pages, pagesChanged } = result;
     if (!pages.has('index.html') && !pages.has('404.html')) {
       return fail(`The build wrote no index.html to ${outDir}: is it a static build of a Ritme site?`);
     }
-    const pagesChanged = diffPages(live?.pages ?? null, pages).count;
     // The switch: from here on every new request reads this build.
     live = { id, dir: outDir, pages };
     state.current = {
@@ -304,7 +443,9 @@ export function createBuildService(options) {
       ...state.history,
     ].slice(0, HISTORY);
     save();
-    log(`build ${id} is live after ${(durationMs / 1000).toFixed(1)} s, ${pagesChanged} page(s) changed`);
+    log(
+      `build ${id} is live after ${(durationMs / 1000).toFixed(1)} s, ${pagesChanged} page(s) changed (${result.detail})`,
+    );
     await pointCurrentAt(id);
     scheduleCleanup();
     // Still "building" until the next clock build is planned, so the status never shows a half-finished state.
@@ -351,6 +492,7 @@ export function createBuildService(options) {
     for (const id of ids) {
       if (kept.has(id) || id === building?.id) continue;
       await rm(path.join(buildsDir, String(id)), { recursive: true, force: true });
+      await rm(planFile(id), { force: true });
     }
   }
 
@@ -459,7 +601,14 @@ export function createBuildService(options) {
       scheduler.now('rebuild');
       return json(res, 202, { accepted: true, build: 'now' });
     }
-    const reason = describeHook(await readBody(req));
+    const body = await readBody(req);
+    const reason = describeHook(body);
+    // The plugin has already waited for a burst to end (its builder.debounceMs): build now, or right
+    // after the running build. Anything else (Strapi's own webhooks fire once per entry) waits here.
+    if (isDebouncedHook(body)) {
+      scheduler.now(reason);
+      return json(res, 202, { accepted: true, build: 'now' });
+    }
     scheduler.request(reason);
     return json(res, 202, { accepted: true, build: 'soon' });
   }
@@ -573,7 +722,8 @@ export function createBuildService(options) {
       await pointCurrentAt(current.id);
       // A build interrupted by the last stop left its folder behind.
       scheduleCleanup(0);
-      if (options.buildAtStart) scheduler.now('start');
+      // An incremental build is cheap, and catches up on what was published while the service was down.
+      if (options.buildAtStart || incremental) scheduler.now('start');
       else planClock(new Date(current.startedAt ?? current.finishedAt));
     } else {
       if (current) log(`build ${current.id} is gone from ${buildsDir}; building afresh`);
@@ -588,6 +738,7 @@ export function createBuildService(options) {
     if (clockTimer) clearTimeout(clockTimer);
     for (const timer of cleanups) clearTimeout(timer);
     building?.child?.kill('SIGTERM');
+    renderer.stop();
     await scheduler.whenIdle();
   }
 

@@ -103,7 +103,11 @@ export interface RitmeConfig {
   defaultLocale: Locale;
   strings: z.infer<typeof RitmeOptionsSchema>['strings'];
   timeZone: string;
-  mode: 'static' | 'preview';
+  /**
+   * 'render' is the build service's renderer (RITME_MODE=render only): a server
+   * build that renders the pages the service asks for, from data it syncs itself.
+   */
+  mode: 'static' | 'preview' | 'render';
 }
 
 function fillLocales(text: string | Record<Locale, string>, locales: Locale[], defaultLocale: Locale) {
@@ -130,6 +134,7 @@ export function parseOptions(input: unknown, env: NodeJS.ProcessEnv = process.en
     defaultLocale,
     tagline: fillLocales(options.tagline, options.locales, defaultLocale),
     logo: options.logo && { src: options.logo.src, alt: fillLocales(options.logo.alt, options.locales, defaultLocale) },
-    mode: options.mode ?? (env.RITME_MODE === 'preview' ? 'preview' : 'static'),
+    mode:
+      options.mode ?? (env.RITME_MODE === 'preview' ? 'preview' : env.RITME_MODE === 'render' ? 'render' : 'static'),
   };
 }

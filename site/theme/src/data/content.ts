@@ -27,9 +27,15 @@ interface Collections {
   rounds: EvaluationRound;
 }
 
+/**
+ * In id order: the store keeps entries in the order syncs wrote them, which differs between a cold
+ * and an incremental sync of the same content, and the pages must not (render/source.ts does the same).
+ */
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function entries<C extends keyof Collections>(name: C, locale: Locale): Promise<Collections[C][]> {
   const all = await getCollection(name, (entry: { id: string }) => entry.id.startsWith(`${locale}:`));
-  return all.map((entry: { data: unknown }) => entry.data as Collections[C]);
+  return all.sort(byId).map((entry: { data: unknown }) => entry.data as Collections[C]);
 }
 
 export async function homeData(locale: Locale): Promise<Home | null> {
@@ -43,7 +49,7 @@ export async function roundResults(locale: Locale, documentId: string): Promise<
 }
 
 export async function changesData(): Promise<Change[]> {
-  return (await getCollection('changes')).map((entry: { data: unknown }) => entry.data as Change);
+  return (await getCollection('changes')).sort(byId).map((entry: { data: unknown }) => entry.data as Change);
 }
 
 /** The content layer as a page source: what the static build renders from. */

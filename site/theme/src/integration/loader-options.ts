@@ -11,6 +11,8 @@ import type { Locale } from '@ritme/shared';
 export interface LoaderDefaults {
   cmsUrl: string;
   locales: readonly Locale[];
+  /** The build itself loads nothing (the build service's render mode syncs when it renders). */
+  skipBuildSync?: boolean;
 }
 
 const KEY = Symbol.for('@ritme/astro-theme:loader-options');

@@ -43,6 +43,16 @@ export function ritmeCollections(options: Partial<RitmeLoaderOptions> = {}): Rit
     );
   }
   const resolved: RitmeLoaderOptions = { ...options, cmsUrl, locales };
+  // The build service's render mode syncs when it renders, into its own memory: its bundle loads nothing.
+  if (shared?.skipBuildSync) {
+    const none = (): RitmeCollection => ({
+      type: 'content_layer',
+      loader: { name: 'ritme:none', load: async ({ store }) => store.clear() },
+    });
+    return Object.fromEntries(
+      [...Object.keys(COLLECTION_ROUTES), 'home', 'results', 'changes'].map((name) => [name, none()]),
+    ) as RitmeCollections;
+  }
   const collection = (loader: Loader): RitmeCollection => ({ type: 'content_layer', loader });
   return {
     groups: collection(ritmeLoader(COLLECTION_ROUTES.groups, resolved)),

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { nextWeekTurn } from '@ritme/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { askClock, clockWait, DAY_MS } from '../../src/build-service/clock.mjs';
+import { codeVersion } from '../../src/build-service/code-version.mjs';
 import { diffPages, hashPages } from '../../src/build-service/pages.mjs';
 import {
   cacheControlOf,
@@ -20,7 +21,7 @@ import {
   parseRequestPath,
 } from '../../src/build-service/paths.mjs';
 import { createScheduler } from '../../src/build-service/scheduler.mjs';
-import { describeHook, failureReason, secretMatches } from '../../src/build-service/service.mjs';
+import { describeHook, failureReason, isDebouncedHook, secretMatches } from '../../src/build-service/service.mjs';
 
 describe('the build scheduler', () => {
   beforeEach(() => {
@@ -334,6 +335,15 @@ describe('notifications and failures', () => {
     expect(describeHook('not json')).toBe('hook');
   });
 
+  it("builds at once for the plugin's notifications (already debounced), and waits for anything else", () => {
+    const plugin = { events: [{ event: 'publish', uid: 'plugin::ritme.behaviour', documentId: 'a', locale: 'nl' }] };
+    expect(isDebouncedHook(JSON.stringify(plugin))).toBe(true);
+    expect(isDebouncedHook(JSON.stringify({ events: [] }))).toBe(false);
+    expect(isDebouncedHook(JSON.stringify({ event: 'entry.publish', model: 'behaviour' }))).toBe(false);
+    expect(isDebouncedHook('not json')).toBe(false);
+    expect(isDebouncedHook('')).toBe(false);
+  });
+
   it('keeps the last twenty lines of the error output, without colours', () => {
     const stderr = `${Array.from({ length: 30 }, (_, i) => `\u001b[31mline ${i}\u001b[39m  `).join('\n')}\n\n`;
     const reason = failureReason(stderr, 'ignored');
@@ -368,5 +378,37 @@ describe('notifications and failures', () => {
     expect(secretMatches('', secret)).toBe(false);
     expect(secretMatches(undefined, secret)).toBe(false);
     expect(secretMatches([secret, secret], secret)).toBe(false);
+  });
+});
+
+describe('the code version (one renderer bundle per version)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'ritme-code-version-'));
+    mkdirSync(path.join(root, 'src'));
+    writeFileSync(path.join(root, 'astro.config.mjs'), 'export default {};\n');
+    writeFileSync(path.join(root, 'src/content.config.ts'), 'export const collections = {};\n');
+    writeFileSync(path.join(root, 'package.json'), '{}\n');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it('changes with the source and the settings the build reads, not with builds, caches or the secret', () => {
+    const env = { CMS_URL: 'http://cms', RITME_BUILD_SECRET: 'a'.repeat(20), HOME: '/root' };
+    const first = codeVersion(root, env);
+    expect(codeVersion(root, env)).toBe(first);
+    // What never changes a bundle: the builds and caches below the project, the secret, unrelated variables.
+    for (const dir of ['node_modules/x', '.ritme-builds/1', 'dist', '.astro', 'elsewhere-builds/2']) {
+      mkdirSync(path.join(root, dir), { recursive: true });
+      writeFileSync(path.join(root, dir, 'index.html'), '<p>built</p>');
+    }
+    const builds = path.join(root, 'elsewhere-builds');
+    expect(
+      codeVersion(root, { ...env, RITME_BUILD_SECRET: 'b'.repeat(20), HOME: '/home/x' }, { exclude: [builds] }),
+    ).toBe(first);
+    // What does: a setting the build reads, and any source file.
+    expect(codeVersion(root, { ...env, CMS_URL: 'http://other' })).not.toBe(first);
+    expect(codeVersion(root, { ...env, RITME_DEMO_LOCALES: 'nl,en,de' })).not.toBe(first);
+    writeFileSync(path.join(root, 'src/content.config.ts'), 'export const collections = { changed: 1 };\n');
+    expect(codeVersion(root, env)).not.toBe(first);
   });
 });

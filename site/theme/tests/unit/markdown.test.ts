@@ -303,7 +303,8 @@ describe('renderMarkdown: what can never come out', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand renders: seconds on a busy two-core machine, beyond Vitest's default of 5 s.
+  }, 60_000);
 
   it('holds for arbitrary text made of Markdown and HTML syntax', () => {
     const piece = fc.constantFrom(
@@ -353,5 +354,6 @@ describe('renderMarkdown: what can never come out', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+    // A thousand renders: seconds on a busy two-core machine, beyond Vitest's default of 5 s.
+  }, 60_000);
 });

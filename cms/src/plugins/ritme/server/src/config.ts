@@ -67,7 +67,7 @@ const MaxWaitMs = z
 
 const httpUrl = (example: string) => z.url({ protocol: /^https?$/, message: `Use an http(s) URL, e.g. "${example}".` });
 
-export const DEFAULT_BUILD_DEBOUNCE_MS = 1500;
+export const DEFAULT_BUILD_DEBOUNCE_MS = 500;
 export const DEFAULT_BUILD_MAX_WAIT_MS = 10_000;
 
 /** A debounced target's max wait may not be shorter than its quiet period. */
