@@ -38,8 +38,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['site/theme/tests/e2e/**/*.test.ts'],
           pool: 'threads' as const,
-          // The demo intranet imports the theme as installed, from its dist/: build it first.
-          globalSetup: ['cms/tests/harness/global-setup.ts', 'site/theme/tests/e2e/global-setup.ts'],
+          // The demo intranet imports the theme as installed, from its dist/: build it first. And Strapi's
+          // admin panel, which admin-live.test.ts drives (a broken admin bundle fails the run here).
+          globalSetup: [
+            'cms/tests/harness/global-setup.ts',
+            'site/theme/tests/e2e/global-setup.ts',
+            'cms/tests/harness/admin-build.ts',
+          ],
           env: { RITME_TEST_DB: 'sqlite' },
           testTimeout: 60_000,
           hookTimeout: 300_000,

@@ -7,6 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { call } from './api';
 
 const PASSWORD = 'Test-password-1';
+/** The password of every admin created here (to log in through the admin panel's own form). */
+export const ADMIN_PASSWORD = PASSWORD;
 
 export type AdminRole = 'strapi-super-admin' | 'strapi-editor' | 'strapi-author';
 
@@ -76,4 +78,49 @@ export async function grantLocales(
         : (permission.properties ?? {}),
     })),
   );
+}
+
+/** An admin role holding exactly `actions` (e.g. `plugin::ritme.build.read`), without conditions. */
+export async function roleWith(strapi: Core.Strapi, name: string, actions: string[]): Promise<number> {
+  const roles = strapi.service('admin::role');
+  const role = await roles.create({ name, description: name });
+  await roles.assignPermissions(
+    role.id,
+    actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })),
+  );
+  return role.id as number;
+}
+
+export interface TestAdmin {
+  email: string;
+  password: string;
+  /** An admin JWT from logging in over HTTP, as the admin panel does. */
+  jwt: string;
+}
+
+/**
+ * Creates an active admin with a role of its own holding exactly `actions`, logs it in over HTTP,
+ * and returns what a browser needs to log in too. `language` is the admin's preferred interface language.
+ */
+export async function adminWith(
+  strapi: Core.Strapi,
+  baseUrl: string,
+  email: string,
+  actions: string[],
+  options: { language?: 'en' | 'nl' } = {},
+): Promise<TestAdmin> {
+  const roleId = await roleWith(strapi, `Test role for ${email}`, actions);
+  await strapi.service('admin::user').create({
+    email,
+    firstname: 'Test',
+    lastname: email.split('@')[0],
+    password: PASSWORD,
+    isActive: true,
+    registrationToken: null,
+    roles: [roleId],
+    ...(options.language ? { preferedLanguage: options.language } : {}),
+  });
+  const login = await call(baseUrl, 'POST', '/admin/login', { body: { email, password: PASSWORD } });
+  if (login.status !== 200) throw new Error(`Admin login failed (${login.status}): ${JSON.stringify(login.body)}`);
+  return { email, password: PASSWORD, jwt: login.body.data.token as string };
 }

@@ -4,7 +4,7 @@
  * Listens on a random loopback port; `stop()` shuts it down and drops the data.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,22 @@ export interface BootOptions {
   keepData?: boolean;
   /** Called after Strapi is created and before it loads (e.g. to listen to its log). */
   beforeLoad?(strapi: Core.Strapi): void;
+  /**
+   * Serve the admin panel (at `/admin`) from the run's admin build: the project needs
+   * cms/tests/harness/admin-build.ts in its globalSetup, which builds it and names it in RITME_ADMIN_DIST.
+   */
+  admin?: boolean;
+}
+
+/** The dist folder with the admin build that admin-build.ts made for this run. */
+function adminDistDir(): string {
+  const dir = process.env.RITME_ADMIN_DIST;
+  if (!dir || !existsSync(path.join(dir, 'build/index.html'))) {
+    throw new Error(
+      'bootStrapi({ admin: true }) needs the admin build: add cms/tests/harness/admin-build.ts to the globalSetup of this Vitest project.',
+    );
+  }
+  return dir;
 }
 
 /**
@@ -94,7 +110,12 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestStrapi>
 
   // Strapi's ESM build cannot be loaded by Node directly (directory imports); its CommonJS build can.
   const { createStrapi } = createRequire(import.meta.url)('@strapi/strapi') as typeof import('@strapi/strapi');
-  const strapi = createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
+  const strapi = createStrapi({
+    appDir: CMS_DIR,
+    distDir: options.admin ? adminDistDir() : DIST_DIR,
+    autoReload: false,
+    serveAdminPanel: options.admin === true,
+  });
   strapi.log.level = process.env.RITME_TEST_LOG ?? 'warn';
   options.beforeLoad?.(strapi);
   await strapi.load();
