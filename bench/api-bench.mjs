@@ -44,6 +44,7 @@ import { parseArgs } from 'node:util';
  * ends are let finish (not counted) before the next one starts.
  * Everything listens on 127.0.0.1; the whole run stops by itself after 90 minutes.
  */
+import { cleanUpOnExit } from './lib/proc.mjs';
 import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
 
@@ -611,19 +612,7 @@ async function cleanup() {
   await current.dropDatabase?.().catch((error) => log(`could not drop the PostgreSQL database: ${error.message}`));
   if (current.workDir) rmSync(current.workDir, { recursive: true, force: true });
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    log(`${signal}: cleaning up`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-const watchdog = setTimeout(async () => {
-  log(`the run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes; stopping`);
-  await cleanup();
-  process.exit(3);
-}, RUN_TIMEOUT_MS);
-watchdog.unref();
+cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
 
 // ---------------------------------------------------------------------------
 // One database
@@ -1191,6 +1180,9 @@ function targets(results, build) {
 
 const ANALYSIS_BEGIN = '<!-- analysis:begin (kept when bench/api-bench.mjs rewrites this file) -->';
 const ANALYSIS_END = '<!-- analysis:end -->';
+/** The markers of the Live section, as bench/live-bench.mjs writes them. */
+const LIVE_BEGIN = '<!-- live:begin';
+const LIVE_END = '<!-- live:end -->';
 
 function writeBenchmarksMd(report, results, resultsPath) {
   const build = latestSiteBuild();
@@ -1257,6 +1249,13 @@ function writeBenchmarksMd(report, results, resultsPath) {
     );
   } else lines.push('No site build results in bench/results yet (`node bench/site-build.mjs`).');
   lines.push('');
+  // bench/live-bench.mjs owns the Live section: it stays as it was.
+  const liveBegin = previous.indexOf(LIVE_BEGIN);
+  const liveEnd = previous.indexOf(LIVE_END);
+  if (liveBegin >= 0 && liveEnd > liveBegin) {
+    lines.push(previous.slice(liveBegin, liveEnd + LIVE_END.length));
+    lines.push('');
+  }
   lines.push('## Targets');
   lines.push('');
   lines.push(table(['Target', 'Measured', 'Status', 'Margin / shortfall'], targets(results, build)));

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
-  createWriteStream,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -11,7 +10,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,27 +36,18 @@ import { gzipSync } from 'node:zlib';
  * Afterwards site/dist and site/node_modules/.astro are deleted, so the next
  * normal build starts with a clean content sync. See bench/README.md.
  */
+import { ASTRO_BIN, astroBuild as measuredBuild, SITE, TIME_BIN } from './lib/astro-build.mjs';
+import { fillStrapi } from './lib/fill.mjs';
+import { int, log, mib, sec, size } from './lib/format.mjs';
+import { cleanUpOnExit, killTree } from './lib/proc.mjs';
+import { startProxy } from './lib/proxy.mjs';
 import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** The demo intranet, built with the theme from site/theme/dist (bench runs build it first). */
-const SITE = path.join(ROOT, 'site/demo');
 const DIST = path.join(SITE, 'dist');
 const CACHE = path.join(SITE, 'node_modules/.astro');
-const ASTRO_BIN = path.join(SITE, 'node_modules/.bin/astro');
 const RESULTS = path.join(import.meta.dirname, 'results');
-const TIME_BIN = '/usr/bin/time';
-const ROUTES = ['groups', 'behaviours', 'trainings', 'people', 'spotlights', 'evaluation-rounds'];
-const ROUTE_TYPE = {
-  groups: 'group',
-  behaviours: 'behaviour',
-  trainings: 'training',
-  people: 'person',
-  spotlights: 'spotlight',
-  'evaluation-rounds': 'evaluation-round',
-};
-
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
@@ -81,281 +70,9 @@ const BUILD_TIMEOUT_MS = Number(args['build-timeout']) * 1000;
 /** However things go, the whole run stops by itself after this. */
 const RUN_TIMEOUT_MS = 4 * 60 * 60 * 1000;
 
-// ---------------------------------------------------------------------------
-// Formatting
-// ---------------------------------------------------------------------------
-const int = (n) => Math.round(n).toLocaleString('en-US');
-const sec = (ms) => (ms === null || ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
-const mib = (kb) => (kb ? `${int(kb / 1024)} MiB` : '–');
-const size = (bytes) =>
-  bytes === null || bytes === undefined
-    ? '–'
-    : bytes >= 10 * 1024 * 1024
-      ? `${(bytes / 1024 / 1024).toFixed(0)} MiB`
-      : bytes >= 1024 * 1024
-        ? `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-        : bytes >= 1024
-          ? `${(bytes / 1024).toFixed(1)} kB`
-          : `${bytes} B`;
-const log = (message) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
-
-// ---------------------------------------------------------------------------
-// Processes: what runs under a pid, and how much memory it holds
-// ---------------------------------------------------------------------------
-function procStatus(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key) => Number(text.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch {
-    return null;
-  }
-}
-
-/** `pid` and all its descendants, from /proc. */
-function processTree(pid) {
-  const children = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(name));
-    } catch {
-      // gone already
-    }
-  }
-  const tree = [];
-  const queue = [pid];
-  while (queue.length > 0 && tree.length < 10_000) {
-    const next = queue.shift();
-    tree.push(next);
-    queue.push(...(children.get(next) ?? []));
-  }
-  return tree;
-}
-
-function killTree(pid) {
-  for (const member of processTree(pid).reverse()) {
-    try {
-      process.kill(member, 'SIGKILL');
-    } catch {
-      // gone already
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------
-// The counting proxy between the build and Strapi
-// ---------------------------------------------------------------------------
-function startProxy(targetUrl) {
-  const target = new URL(targetUrl);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
-  const stats = { requests: 0, bytes: 0, failed: 0, byRoute: {}, busyMs: 0, slowestMs: 0 };
-  const server = http.createServer((req, res) => {
-    stats.requests += 1;
-    const began = performance.now();
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    const route = pathname.replace(/^\/api\/ritme\//, '').replace(/\/[^/]+\/results$/, '/:id/results');
-    stats.byRoute[route] = (stats.byRoute[route] ?? 0) + 1;
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: target.host },
-        agent,
-        timeout: 300_000,
-      },
-      (response) => {
-        if (response.statusCode >= 400) stats.failed += 1;
-        res.writeHead(response.statusCode ?? 502, response.headers);
-        response.on('data', (chunk) => {
-          stats.bytes += chunk.length;
-        });
-        response.on('end', () => {
-          const ms = performance.now() - began;
-          stats.busyMs += ms;
-          stats.slowestMs = Math.max(stats.slowestMs, ms);
-        });
-        response.pipe(res);
-      },
-    );
-    upstream.on('timeout', () => upstream.destroy(new Error('upstream timeout')));
-    upstream.on('error', () => {
-      stats.failed += 1;
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      resolve({
-        url: `http://127.0.0.1:${server.address().port}`,
-        take() {
-          const taken = { ...stats, byRoute: { ...stats.byRoute } };
-          Object.assign(stats, { requests: 0, bytes: 0, failed: 0, byRoute: {}, busyMs: 0, slowestMs: 0 });
-          return taken;
-        },
-        close: () =>
-          new Promise((done) => {
-            agent.destroy();
-            server.closeAllConnections?.();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
-
-// ---------------------------------------------------------------------------
-// One astro build, measured
-// ---------------------------------------------------------------------------
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point.
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
-
-/**
- * Runs `astro build` in site/ (under /usr/bin/time -v when there is one), polls
- * the memory of its process tree, and reads its log for phase times, loader
- * counts and per-page render times.
- */
-function astroBuild({ label, cmsUrl, workDir, strapiPid }) {
-  const logFile = path.join(workDir, `build-${label}.log`);
-  const timeFile = path.join(workDir, `build-${label}.time`);
-  const useTime = existsSync(TIME_BIN);
-  const env = { ...process.env, CMS_URL: cmsUrl, ASTRO_TELEMETRY_DISABLED: '1' };
-  delete env.RITME_SITE_OUT;
-  delete env.RITME_SITE_CACHE;
-  delete env.PUBLIC_CMS_URL;
-  const started = performance.now();
-  const child = spawn(
-    useTime ? TIME_BIN : ASTRO_BIN,
-    useTime ? ['-v', '-o', timeFile, ASTRO_BIN, 'build'] : ['build'],
-    {
-      cwd: SITE,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  current.build = child;
-  const logStream = createWriteStream(logFile);
-  const marks = {};
-  const loaders = { written: 0, unchanged: 0, deleted: 0 };
-  const pages = [];
-  let pending = '';
-  const onLine = (raw) => {
-    const line = stripAnsi(raw);
-    const at = performance.now() - started;
-    logStream.write(`${(at / 1000).toFixed(2).padStart(8)} ${line}\n`);
-    const mark = (name, pattern) => {
-      if (marks[name] === undefined && pattern.test(line)) marks[name] = at;
-    };
-    mark('syncStart', /Syncing content/);
-    mark('synced', /Synced content/);
-    mark('bundleStart', /Building static entrypoints/);
-    mark('renderStart', /generating static routes/);
-    mark('done', /\[build\] Complete!/);
-    const counts = line.match(/(\d+) written, (\d+) unchanged, (\d+) removed/);
-    if (counts) {
-      loaders.written += Number(counts[1]);
-      loaders.unchanged += Number(counts[2]);
-      loaders.deleted += Number(counts[3]);
-    }
-    const page = line.match(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/);
-    if (page) pages.push([page[1], Number(page[2]) * (page[3] === 's' ? 1000 : 1)]);
-  };
-  const onData = (chunk) => {
-    pending += chunk;
-    const lines = pending.split(/\r?\n/);
-    pending = lines.pop() ?? '';
-    for (const line of lines) onLine(line);
-  };
-  child.stdout.setEncoding('utf8').on('data', onData);
-  child.stderr.setEncoding('utf8').on('data', onData);
-
-  let peakTreeKb = 0;
-  const peakByPhase = { sync: 0, bundle: 0, render: 0 };
-  let peakProcessKb = 0;
-  let peakStrapiKb = 0;
-  let lastProgress = performance.now();
-  const poll = setInterval(() => {
-    if (performance.now() - lastProgress > 60_000) {
-      lastProgress = performance.now();
-      log(`${label} build: ${sec(lastProgress - started)} so far, ${int(pages.length)} pages written`);
-    }
-    let sum = 0;
-    for (const pid of processTree(child.pid)) {
-      const status = procStatus(pid);
-      if (!status) continue;
-      sum += status.rss;
-      peakProcessKb = Math.max(peakProcessKb, status.hwm);
-    }
-    peakTreeKb = Math.max(peakTreeKb, sum);
-    const phase = marks.renderStart !== undefined ? 'render' : marks.synced !== undefined ? 'bundle' : 'sync';
-    peakByPhase[phase] = Math.max(peakByPhase[phase], sum);
-    peakStrapiKb = Math.max(peakStrapiKb, procStatus(strapiPid)?.rss ?? 0);
-  }, 200);
-
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      log(`${label} build: over ${BUILD_TIMEOUT_MS / 1000} s, killing it`);
-      killTree(child.pid);
-    }, BUILD_TIMEOUT_MS);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      current.build = null;
-      if (pending) onLine(pending);
-      logStream.end();
-      const wallMs = performance.now() - started;
-      if (code !== 0) {
-        const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n') : '';
-        reject(new Error(`astro build (${label}) exited with ${signal ?? code} after ${sec(wallMs)}:\n${tail}`));
-        return;
-      }
-      let time = null;
-      if (useTime && existsSync(timeFile)) {
-        const text = readFileSync(timeFile, 'utf8');
-        const num = (pattern) => Number(text.match(pattern)?.[1] ?? Number.NaN);
-        time = {
-          maxRssKb: num(/Maximum resident set size \(kbytes\): (\d+)/),
-          userS: num(/User time \(seconds\): ([\d.]+)/),
-          systemS: num(/System time \(seconds\): ([\d.]+)/),
-          cpuPercent: num(/Percent of CPU this job got: (\d+)%/),
-        };
-      }
-      pages.sort((a, b) => b[1] - a[1]);
-      resolve({
-        label,
-        wallMs,
-        phases: {
-          // Start-up and content sync (the loaders fetching from Strapi), until "Synced content".
-          sync: marks.synced ?? null,
-          // Vite/Rollup bundling of server and client code.
-          bundle:
-            marks.synced !== undefined && marks.renderStart !== undefined ? marks.renderStart - marks.synced : null,
-          // getStaticPaths and rendering every page to HTML, then the rest.
-          render: marks.renderStart !== undefined ? wallMs - marks.renderStart : null,
-        },
-        peakProcessKb: time?.maxRssKb ?? peakProcessKb,
-        peakTreeKb,
-        peakByPhase,
-        peakStrapiKb,
-        cpuS: time ? time.userS + time.systemS : null,
-        cpuPercent: time?.cpuPercent ?? null,
-        loaders,
-        pagesLogged: pages.length,
-        renderSumMs: pages.reduce((sum, [, ms]) => sum + ms, 0),
-        slowest: pages.slice(0, 4),
-        logFile,
-      });
-    });
-  });
-}
+/** One measured `astro build` in site/demo (bench/lib/astro-build.mjs), killable on Ctrl+C. */
+const astroBuild = (options) =>
+  measuredBuild({ ...options, timeoutMs: BUILD_TIMEOUT_MS, onSpawn: (child) => (current.build = child) });
 
 // ---------------------------------------------------------------------------
 // What a build left behind
@@ -511,29 +228,11 @@ async function cleanup() {
   // (site/.astro, Astro's generated types, is left alone: other builds share it.)
   resetSite();
 }
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, async () => {
-    log(`${signal}: cleaning up`);
-    await cleanup();
-    process.exit(130);
-  });
-}
-const watchdog = setTimeout(async () => {
-  log(`the run took longer than ${RUN_TIMEOUT_MS / 3_600_000} h; stopping`);
-  await cleanup();
-  process.exit(3);
-}, RUN_TIMEOUT_MS);
-watchdog.unref();
+cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
 
 // ---------------------------------------------------------------------------
 // One size
 // ---------------------------------------------------------------------------
-async function getJson(url) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(120_000) });
-  if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
-  return response.json();
-}
-
 async function benchSize(n) {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'ritme-bench-'));
   current.workDir = workDir;
@@ -545,31 +244,13 @@ async function benchSize(n) {
   current.strapi = strapi;
   const { url: strapiUrl, bootMs } = await strapi.ready;
 
-  log(`N=${int(n)}: populating (${args.method}, budget ${args.budget} s for the Document Service)`);
-  const populated = await strapi.call(
-    'populate',
-    { n, method: args.method, budgetSeconds: Number(args.budget) },
-    90 * 60_000,
-  );
-  log(
-    `N=${int(n)}: populated in ${populated.seconds} s (${populated.method}: Document Service ${populated.documentService.documents} docs at ${populated.documentService.msPerDocument ?? '–'} ms/doc, bulk ${populated.bulk.documents} docs)`,
-  );
-  const verified = await strapi.call('verify', {}, 10 * 60_000);
-  if (!verified.ok) throw new Error(`The stored rows are not as Strapi keeps them: ${verified.problems.join('; ')}`);
-  const totals = {};
-  for (const route of ROUTES) {
-    for (const locale of ['nl', 'en']) {
-      const body = await getJson(`${strapiUrl}/api/ritme/${route}?locale=${locale}&pageSize=1`);
-      totals[`${route} ${locale}`] = body.meta.pagination.total;
-      const expected = populated.counts[ROUTE_TYPE[route]];
-      if (body.meta.pagination.total !== expected) {
-        throw new Error(
-          `/api/ritme/${route}?locale=${locale} reports ${body.meta.pagination.total} entries, expected ${expected}`,
-        );
-      }
-    }
-  }
-  log(`N=${int(n)}: verified; /api/ritme/behaviours?locale=en total = ${totals['behaviours en']}`);
+  const { populated, verified, totals } = await fillStrapi({
+    strapi,
+    strapiUrl,
+    n,
+    method: args.method,
+    budgetSeconds: Number(args.budget),
+  });
   const strapiAfterPopulate = await strapi.call('memory');
 
   const proxy = await startProxy(strapiUrl);

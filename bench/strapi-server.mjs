@@ -14,6 +14,10 @@
  *                                 `counts` overrides planCounts(n) per type, e.g. { group: 100 }
  *   verify                        check the rows as Strapi keeps them
  *   update-behaviour { marker }   change one behaviour's nl title, publish it
+ *   publish-behaviour { index, marker }  the same for the index-th published nl behaviour (by documentId)
+ *   live-flush                    send what the plugin's Live notifier still holds (builder option)
+ *   pilot-invite { name, days }   a pilot invite for the preview server: { token, documentId }
+ *   preview-token                 an API token with the preview server's permissions: { accessKey }
  *   memory                        this process's RSS figures
  *   stop                          shut Strapi down and exit
  * and exits when its parent goes away.
@@ -625,6 +629,63 @@ async function updateBehaviour({ marker }) {
   };
 }
 
+/**
+ * Like updateBehaviour, for the `index`-th published Dutch behaviour (by documentId, which publishing
+ * keeps, unlike the row id; modulo their number): a different one per index, so a Live benchmark can
+ * publish one after the other.
+ */
+async function publishBehaviour({ index, marker }) {
+  const rows = strapi.db.query(uid('behaviour'));
+  const count = await rows.count({ where: { locale: 'nl', publishedAt: { $notNull: true } } });
+  const [row] = await rows.findMany({
+    where: { locale: 'nl', publishedAt: { $notNull: true } },
+    orderBy: { documentId: 'asc' },
+    offset: ((Number(index) % count) + count) % count,
+    limit: 1,
+    select: ['documentId', 'title', 'slug'],
+  });
+  const title = `${row.title.slice(0, 150)} ${marker}`;
+  const started = performance.now();
+  await docs('behaviour').update({ documentId: row.documentId, locale: 'nl', data: { title } });
+  await docs('behaviour').publish({ documentId: row.documentId, locale: 'nl' });
+  const ms = performance.now() - started;
+  const after = await docs('behaviour').findOne({ documentId: row.documentId, locale: 'nl', status: 'published' });
+  return { documentId: row.documentId, oldSlug: row.slug, slug: after.slug, title: after.title, ms: Math.round(ms) };
+}
+
+/** The plugin's Live notifier sends what it holds now (e.g. the fill's own events), so nothing is left over. */
+async function liveFlush() {
+  const live = strapi.plugin('ritme').service('live');
+  await live.flush();
+  return { enabled: live.enabled() };
+}
+
+/** A pilot invite (as the admin makes one), whose token logs in on the preview server. */
+async function pilotInvite({ name = 'Bench', days = 1 }) {
+  const created = await strapi
+    .plugin('ritme')
+    .service('codesign')
+    .createInvite({ name, expiresAt: new Date(Date.now() + days * DAY).toISOString() });
+  return { token: created.token, documentId: created.documentId };
+}
+
+/**
+ * The preview server's API token, with the permissions the plugin names for it (as the demo's
+ * bootstrap makes one, which it does not under NODE_ENV=production, as here).
+ */
+async function previewToken() {
+  const { preview } = strapi.plugin('ritme').service('permissions');
+  const created = await strapi.service('admin::api-token').create({
+    name: `ritme-bench-preview-${Date.now()}`,
+    description: 'Benchmark preview server',
+    type: 'custom',
+    kind: 'content-api',
+    lifespan: null,
+    permissions: preview,
+  });
+  return { accessKey: created.accessKey };
+}
+
 function memory() {
   const status = readFileSync('/proc/self/status', 'utf8');
   const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
@@ -648,6 +709,10 @@ const COMMANDS = {
   populate,
   verify,
   'update-behaviour': updateBehaviour,
+  'publish-behaviour': publishBehaviour,
+  'live-flush': liveFlush,
+  'pilot-invite': pilotInvite,
+  'preview-token': previewToken,
   memory: async () => memory(),
 };
 

@@ -282,6 +282,12 @@ function test() {
   checkNode();
   ensureInstalled();
   buildPlugin();
+  // The admin panel as production builds it: a broken admin bundle fails here, and the end-to-end tests
+  // drive this build in Chromium (their global setup skips building it again: RITME_ADMIN_BUILT).
+  console.log('\n→ Building the Strapi admin panel');
+  mustPnpm(['--filter', '@ritme/cms', 'exec', 'strapi', 'build'], 'Building the Strapi admin panel', {
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const steps = [
     ['Lint and format (Biome)', ['exec', 'biome', 'check', '.']],
     ['Types (tsc --noEmit, every package)', ['run', 'typecheck']],
@@ -293,8 +299,8 @@ function test() {
   const failed = [];
   for (const [name, args] of steps) {
     console.log(`\n→ ${name}`);
-    // Everything is built above; the tests' global setups then leave dist/ alone (RITME_BUILT).
-    if (pnpm(args, { env: { ...process.env, RITME_BUILT: '1' } }) !== 0) failed.push(name);
+    // Everything is built above; the tests' global setups then leave dist/ alone (RITME_BUILT, RITME_ADMIN_BUILT).
+    if (pnpm(args, { env: { ...process.env, RITME_BUILT: '1', RITME_ADMIN_BUILT: '1' } }) !== 0) failed.push(name);
   }
   if (failed.length > 0) fail(`Failed: ${failed.join('; ')}.`);
   console.log('\n✔ All checks passed.');
@@ -304,11 +310,11 @@ function bench() {
   checkNode();
   ensureInstalled();
   buildPlugin();
-  // `npm run bench` runs both; `npm run bench -- api` or `-- site [--sizes 1000]` runs one.
+  // `npm run bench` runs all three; `npm run bench -- api`, `-- site [--sizes 1000]` or `-- live [--sizes 1000]` runs one.
   const [which, ...rest] = process.argv.slice(3);
-  const scripts =
-    which === 'api' ? ['api-bench.mjs'] : which === 'site' ? ['site-build.mjs'] : ['api-bench.mjs', 'site-build.mjs'];
-  const args = which === 'api' || which === 'site' ? rest : process.argv.slice(3);
+  const alone = { api: 'api-bench.mjs', site: 'site-build.mjs', live: 'live-bench.mjs' };
+  const scripts = alone[which] ? [alone[which]] : ['api-bench.mjs', 'site-build.mjs', 'live-bench.mjs'];
+  const args = alone[which] ? rest : process.argv.slice(3);
   for (const script of scripts) {
     console.log(`\n→ bench/${script}`);
     if (run(process.execPath, [path.join(ROOT, 'bench', script), ...(scripts.length === 1 ? args : [])]) !== 0) {
