@@ -18,8 +18,8 @@
  *   node renderer.mjs <server build dir> <store file>
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -118,23 +118,25 @@ async function* filesBelow(/** @type {string} */ dir, prefix = '') {
   }
 }
 
-/** `files` (relative) from `fromDir` into `toDir`: the folders first, then the links, many at a time. */
-async function placeAll(/** @type {string} */ fromDir, /** @type {string} */ toDir, /** @type {string[]} */ files) {
-  const folders = [...new Set(files.map((file) => path.dirname(path.join(toDir, file))))].sort();
-  for (const folder of folders) await mkdir(folder, { recursive: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = /** @type {string} */ (files[next]);
-      next += 1;
-      try {
-        await link(path.join(fromDir, file), path.join(toDir, file));
-      } catch {
-        await copyFile(path.join(fromDir, file), path.join(toDir, file));
-      }
+/**
+ * `files` (relative) from `fromDir` into `toDir` as hard links (the same bytes, no copy; a copy where the
+ * file system has no links). Synchronous on purpose: tens of thousands of tiny system calls run several
+ * times faster in a loop than through the thread pool, and nothing else waits on this process meanwhile.
+ */
+function placeAll(/** @type {string} */ fromDir, /** @type {string} */ toDir, /** @type {string[]} */ files) {
+  const made = new Set();
+  for (const file of files) {
+    const folder = path.dirname(path.join(toDir, file));
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
     }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+    try {
+      linkSync(path.join(fromDir, file), path.join(toDir, file));
+    } catch {
+      copyFileSync(path.join(fromDir, file), path.join(toDir, file));
+    }
+  }
 }
 
 async function write(/** @type {string} */ outDir, /** @type {string} */ relative, /** @type {Buffer} */ body) {
@@ -181,7 +183,9 @@ async function build(job) {
   const notFound = /** @type {{ path: string, file: string }[]} */ (answer.notFound);
   if (previous) keep.push(...notFound.map((page) => page.file));
   else toRender.push(...notFound);
-  if (previous) await placeAll(previous.dir, job.outDir, keep);
+  const planned_ = Date.now();
+  if (previous) placeAll(previous.dir, job.outDir, keep);
+  const linkMs = Date.now() - planned_;
   const renderStarted = Date.now();
   let next = 0;
   const worker = async () => {
@@ -202,13 +206,17 @@ async function build(job) {
   /** @type {string[]} */
   const assets = [];
   for await (const relative of filesBelow(clientDir)) assets.push(relative);
-  await placeAll(clientDir, job.outDir, assets);
+  placeAll(clientDir, job.outDir, assets);
   return {
     plan,
     pages: pages.length,
     rendered: toRender.length - (previous ? 0 : notFound.length),
     kept,
     syncMs: answer.syncMs,
+    pagesMs: answer.pagesMs,
+    digestMs: answer.digestMs,
+    linkMs,
+    askMs: planned_ - started,
     planMs: renderStarted - started,
     renderMs: Date.now() - renderStarted,
     logs: answer.logs,

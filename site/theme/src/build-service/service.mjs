@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, symlink } from 'node:fs/promises';
+import { readdir, rename, rm, stat, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -168,6 +168,63 @@ function astroCommand(/** @type {string} */ root) {
   }
 }
 
+/**
+ * Old build folders go in the background: renamed out of the way at once, then deleted by an `rm -rf`
+ * of its own (not this process's thread pool, which serves the site), paused while a build runs.
+ */
+function createTrash(/** @type {string} */ dir, /** @type {(line: string) => void} */ log) {
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let child = null;
+  /** @type {string[]} */
+  const queue = [];
+  let paused = false;
+  const run = () => {
+    if (child || queue.length === 0) return;
+    const folders = queue.splice(0);
+    const fallback = () => {
+      child = null;
+      for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+      run();
+    };
+    if (process.platform === 'win32') return fallback();
+    child = spawn('rm', ['-rf', '--', ...folders], { stdio: 'ignore' });
+    child.unref();
+    if (paused) child.kill('SIGSTOP');
+    child.on('error', fallback);
+    child.on('exit', () => {
+      child = null;
+      run();
+    });
+  };
+  // What a stop in the middle left behind.
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (name.startsWith('.trash-')) queue.push(path.join(dir, name));
+  }
+  run();
+  return {
+    /** @param {string} folder */
+    add(folder) {
+      const target = path.join(dir, `.trash-${process.pid}-${Date.now()}-${path.basename(folder)}`);
+      try {
+        renameSync(folder, target);
+      } catch (error) {
+        if (existsSync(folder)) log(`could not remove ${folder}: ${error instanceof Error ? error.message : error}`);
+        return;
+      }
+      queue.push(target);
+      run();
+    },
+    pause() {
+      paused = true;
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      paused = false;
+      child?.kill('SIGCONT');
+    },
+  };
+}
+
 /** @param {BuildServiceOptions} options */
 export function createBuildService(options) {
   const root = path.resolve(options.root);
@@ -216,6 +273,8 @@ export function createBuildService(options) {
   /** @type {Set<NodeJS.Timeout>} */
   const cleanups = new Set();
   let stopped = false;
+
+  const trash = createTrash(buildsDir, log);
 
   const renderer = createRendererClient({
     env: () => buildEnv(),
@@ -333,6 +392,7 @@ export function createBuildService(options) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
     writePlan(id, { version, plan: result.plan });
+    const hashing = Date.now();
     // Page hashes (for ETags and the count of changed pages): the kept files' come from the live build.
     /** @type {Map<string, string>} */
     const pages = new Map();
@@ -340,15 +400,16 @@ export function createBuildService(options) {
     for (const page of Object.keys(result.plan)) {
       const file = page === '/' ? 'index.html' : `${page.replace(/^\/+|\/+$/g, '')}/index.html`;
       const kept = previous && previous.plan[page] === result.plan[page] ? before.get(file) : undefined;
-      pages.set(file, kept ?? sha256(await readFile(path.join(outDir, file))));
+      // Synchronous: a few files, which must not queue behind other file work in the thread pool.
+      pages.set(file, kept ?? sha256(readFileSync(path.join(outDir, file))));
     }
     for (const file of await notFoundFiles(outDir)) {
-      pages.set(
-        file,
-        before.get(file) && previous ? before.get(file) : sha256(await readFile(path.join(outDir, file))),
-      );
+      const kept = previous ? before.get(file) : undefined;
+      pages.set(file, kept ?? sha256(readFileSync(path.join(outDir, file))));
     }
-    const detail = `${result.rendered} of ${result.pages} page(s) rendered; sync ${result.syncMs} ms, plan ${result.planMs} ms, render ${result.renderMs} ms`;
+    const detail =
+      `${result.rendered} of ${result.pages} page(s) rendered; sync ${result.syncMs} ms, plan ${result.planMs} ms, render ${result.renderMs} ms` +
+      ` (pages ${result.pagesMs} ms, digests ${result.digestMs} ms, links ${result.linkMs} ms, hashes ${Date.now() - hashing} ms)`;
     for (const line of result.logs ?? []) if (options.verbose) log(`  ${line}`);
     return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail };
   }
@@ -391,6 +452,8 @@ export function createBuildService(options) {
     save();
     const started = new Date();
     building = { id, startedAt: started.toISOString(), child: null };
+    // Deleting an old build's thousands of files competes with this one for the disk: it waits.
+    trash.pause();
     const outDir = path.join(buildsDir, String(id));
     rmSync(outDir, { recursive: true, force: true });
     log(`build ${id} started (${trigger})`);
@@ -410,6 +473,7 @@ export function createBuildService(options) {
         ...state.history,
       ].slice(0, HISTORY);
       building = null;
+      trash.resume();
       save();
       // A clock build that failed is tried again (a notification may come sooner).
       if (!clockTimer && nextClockBuild && Date.parse(nextClockBuild.at) <= Date.now()) {
@@ -422,6 +486,7 @@ export function createBuildService(options) {
     if (stopped) {
       rmSync(outDir, { recursive: true, force: true });
       building = null;
+      trash.resume();
       return;
     }
     if (!result.ok) return fail(result.reason);
@@ -451,6 +516,7 @@ export function createBuildService(options) {
     // Still "building" until the next clock build is planned, so the status never shows a half-finished state.
     await planClock(started);
     building = null;
+    trash.resume();
   }
 
   /** `<builds>/current` → the live build, replaced in one rename. */
@@ -491,7 +557,7 @@ export function createBuildService(options) {
     const kept = new Set(ids.filter((id) => id <= currentId).slice(0, keep));
     for (const id of ids) {
       if (kept.has(id) || id === building?.id) continue;
-      await rm(path.join(buildsDir, String(id)), { recursive: true, force: true });
+      trash.add(path.join(buildsDir, String(id)));
       await rm(planFile(id), { force: true });
     }
   }
@@ -739,6 +805,7 @@ export function createBuildService(options) {
     for (const timer of cleanups) clearTimeout(timer);
     building?.child?.kill('SIGTERM');
     renderer.stop();
+    trash.resume();
     await scheduler.whenIdle();
   }
 

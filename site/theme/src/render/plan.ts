@@ -91,7 +91,10 @@ export const POST: APIRoute = async ({ request }) => {
   }
   const syncMs = Date.now() - started;
   const pages = await buildPages(memorySource(registry.collections), theme.locales, now);
+  const pagesMs = Date.now() - started - syncMs;
   registry.pages = new Map(pages.map((page) => [page.path, page.props]));
+  const digests = pages.map((page) => ({ path: page.path, digest: pageDigest(page.props) }));
+  const digestMs = Date.now() - started - syncMs - pagesMs;
   // The not-found pages: one at the root, one per locale under a prefix (routes/404*.astro).
   const prefixed = theme.locales.map((locale) => paths.home(locale)).filter((home) => home !== '/');
   const notFound = [
@@ -99,9 +102,11 @@ export const POST: APIRoute = async ({ request }) => {
     ...prefixed.map((home) => ({ path: `${home}404/`, file: `${home.slice(1)}404/index.html` })),
   ];
   return Response.json({
-    pages: pages.map((page) => ({ path: page.path, digest: pageDigest(page.props) })),
+    pages: digests,
     notFound,
     logs,
     syncMs,
+    pagesMs,
+    digestMs,
   });
 };
