@@ -612,7 +612,7 @@ async function cleanup() {
   await current.dropDatabase?.().catch((error) => log(`could not drop the PostgreSQL database: ${error.message}`));
   if (current.workDir) rmSync(current.workDir, { recursive: true, force: true });
 }
-cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
+const watchdog = cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
 
 // ---------------------------------------------------------------------------
 // One database

@@ -228,7 +228,7 @@ async function cleanup() {
   // (site/.astro, Astro's generated types, is left alone: other builds share it.)
   resetSite();
 }
-cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
+const watchdog = cleanUpOnExit(cleanup, RUN_TIMEOUT_MS, log);
 
 // ---------------------------------------------------------------------------
 // One size

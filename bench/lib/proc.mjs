@@ -62,7 +62,7 @@ export function killTree(pid) {
 
 /**
  * A benchmark's way out: Ctrl+C, SIGTERM and a run that overruns `timeoutMs` all run `cleanup`
- * (child processes, temp folders) before the process exits.
+ * (child processes, temp folders) before the process exits. Returns the watchdog, to clear at the end.
  */
 export function cleanUpOnExit(cleanup, timeoutMs, log) {
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -78,4 +78,5 @@ export function cleanUpOnExit(cleanup, timeoutMs, log) {
     process.exit(3);
   }, timeoutMs);
   watchdog.unref();
+  return watchdog;
 }
