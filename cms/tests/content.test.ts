@@ -242,6 +242,39 @@ describe('slugs', () => {
     expect(await slugOf(first)).toBe('dubbel-team');
   });
 
+  it('give a translation filled in from Dutch a slug of its own, from its own title', async () => {
+    // What the admin's "Fill in from another locale" saves: the Dutch fields, slug included, then a new title.
+    const id = await createPage(app.strapi, 'behaviour', {
+      title: 'Deel je planning op maandag',
+      insteadOf: 'Mail niet.',
+      why: 'Zo weet iedereen het.',
+      cadence: 'weekly',
+      skill: 'making_work_visible',
+    });
+    const slugOf = async (locale: string) =>
+      (await call(app.baseUrl, 'GET', `/api/ritme/behaviours/${id}?locale=${locale}`)).body.data.slug;
+    expect(await slugOf('nl')).toBe('deel-je-planning-op-maandag');
+    await docs(app.strapi, 'behaviour').update({
+      documentId: id,
+      locale: 'en',
+      data: {
+        title: 'Share your planning on Monday',
+        slug: 'deel-je-planning-op-maandag',
+        insteadOf: 'Do not e-mail.',
+        why: 'So everyone knows.',
+        cadence: 'weekly',
+        skill: 'making_work_visible',
+      },
+    });
+    await docs(app.strapi, 'behaviour').publish({ documentId: id, locale: 'en' });
+    expect(await slugOf('en')).toBe('share-your-planning-on-monday');
+    // A slug the translation already has, or one an editor types, is kept.
+    await docs(app.strapi, 'behaviour').update({ documentId: id, locale: 'en', data: { slug: 'monday-planning' } });
+    await docs(app.strapi, 'behaviour').publish({ documentId: id, locale: 'en' });
+    expect(await slugOf('en')).toBe('monday-planning');
+    expect(await slugOf('nl')).toBe('deel-je-planning-op-maandag');
+  });
+
   it('fold accents and punctuation into a URL-safe slug', async () => {
     const id = await createPage(app.strapi, 'group', { name: 'Café & Crème: één!', kind: 'community' });
     const group = itemResponseSchema(GroupSchema).parse(

@@ -53,6 +53,25 @@ export async function uniqueSlug(
   }
 }
 
+/**
+ * Whether `slug` is another language's slug of the same document that this language does not have yet:
+ * what the admin's "Fill in from another locale" copies along with the text. The translation then gets
+ * a slug of its own, from its own title, so the English page does not live at the Dutch URL.
+ */
+async function copiedFromAnotherLocale(
+  strapi: Core.Strapi,
+  uid: RitmeUid,
+  slug: string,
+  locale: string,
+  documentId: string | undefined,
+): Promise<boolean> {
+  if (!documentId) return false;
+  const versions = await rows(strapi, uid).findMany({ where: { documentId }, select: ['locale', 'slug'] });
+  const own = versions.filter((row) => row.locale === locale).map((row) => row.slug);
+  if (own.includes(slug)) return false;
+  return versions.some((row) => row.locale !== locale && row.slug === slug);
+}
+
 export function slugMiddleware(strapi: Core.Strapi) {
   return async (context: DocumentContext, next: () => Promise<unknown>) => {
     const source = SLUG_SOURCES[context.uid];
@@ -65,7 +84,10 @@ export function slugMiddleware(strapi: Core.Strapi) {
 
     let wanted: string | null = null;
     if (filled(data.slug)) {
-      wanted = data.slug;
+      wanted =
+        (await copiedFromAnotherLocale(strapi, uid, data.slug, locale, documentId)) && filled(data[source])
+          ? data[source]
+          : data.slug;
     } else if (filled(data[source])) {
       // On update, keep the slug this locale already has; a new locale (or an emptied slug) gets one.
       const existing =
