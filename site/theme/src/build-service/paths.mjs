@@ -135,6 +135,10 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
+/** Where a page's file goes in a static build: `/a/b/` → `a/b/index.html`. */
+export const fileOf = (/** @type {string} */ pagePath) =>
+  pagePath === '/' ? 'index.html' : `${pagePath.replace(/^\/+|\/+$/g, '')}/index.html`;
+
 export const contentTypeOf = (/** @type {string} */ file) =>
   TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 

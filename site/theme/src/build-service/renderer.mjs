@@ -23,6 +23,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileOf } from './paths.mjs';
 
 const REGISTRY = Symbol.for('@ritme/astro-theme:render');
 const TOKEN_HEADER = 'x-ritme-render-token';
@@ -101,10 +102,6 @@ function ask(/** @type {string} */ pathname, /** @type {{ method?: string, body?
     req.end(init.body);
   });
 }
-
-/** Where a page's file goes in a static build: `/a/b/` → `a/b/index.html`. */
-export const fileOf = (/** @type {string} */ pagePath) =>
-  pagePath === '/' ? 'index.html' : `${pagePath.replace(/^\/+|\/+$/g, '')}/index.html`;
 
 /**
  * Every file below `dir`, relative to it.
@@ -211,6 +208,7 @@ async function build(job) {
     plan,
     pages: pages.length,
     rendered: toRender.length - (previous ? 0 : notFound.length),
+    notFound: notFound.map((page) => page.file),
     kept,
     syncMs: answer.syncMs,
     pagesMs: answer.pagesMs,

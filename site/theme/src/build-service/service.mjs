@@ -40,7 +40,7 @@ import { BUILD_SECRET_HEADER } from '@ritme/shared';
 import { askClock, clockWait } from './clock.mjs';
 import { codeVersion } from './code-version.mjs';
 import { diffPages, hashPages, sha256 } from './pages.mjs';
-import { cacheControlOf, contentTypeOf, etagMatches, locate, parseRequestPath } from './paths.mjs';
+import { cacheControlOf, contentTypeOf, etagMatches, fileOf, locate, parseRequestPath } from './paths.mjs';
 import { createRendererClient } from './renderer-client.mjs';
 import { createScheduler } from './scheduler.mjs';
 
@@ -398,12 +398,12 @@ export function createBuildService(options) {
     const pages = new Map();
     const before = live?.pages ?? new Map();
     for (const page of Object.keys(result.plan)) {
-      const file = page === '/' ? 'index.html' : `${page.replace(/^\/+|\/+$/g, '')}/index.html`;
+      const file = fileOf(page);
       const kept = previous && previous.plan[page] === result.plan[page] ? before.get(file) : undefined;
       // Synchronous: a few files, which must not queue behind other file work in the thread pool.
       pages.set(file, kept ?? sha256(readFileSync(path.join(outDir, file))));
     }
-    for (const file of await notFoundFiles(outDir)) {
+    for (const file of /** @type {string[]} */ (result.notFound)) {
       const kept = previous ? before.get(file) : undefined;
       pages.set(file, kept ?? sha256(readFileSync(path.join(outDir, file))));
     }
@@ -412,15 +412,6 @@ export function createBuildService(options) {
       ` (pages ${result.pagesMs} ms, digests ${result.digestMs} ms, links ${result.linkMs} ms, hashes ${Date.now() - hashing} ms)`;
     for (const line of result.logs ?? []) if (options.verbose) log(`  ${line}`);
     return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail };
-  }
-
-  /** The not-found pages of a build: 404.html and <code>/404/index.html. */
-  async function notFoundFiles(/** @type {string} */ dir) {
-    const found = existsSync(path.join(dir, '404.html')) ? ['404.html'] : [];
-    for (const name of await readdir(dir)) {
-      if (existsSync(path.join(dir, name, '404/index.html'))) found.push(`${name}/404/index.html`);
-    }
-    return found;
   }
 
   const planFile = (/** @type {number} */ id) => path.join(buildsDir, 'plans', `${id}.json`);

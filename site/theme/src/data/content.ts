@@ -17,6 +17,7 @@ import type {
   Training,
 } from '@ritme/shared';
 import type { PageSource } from './pages';
+import { byId } from './sort';
 
 interface Collections {
   groups: Group;
@@ -26,12 +27,6 @@ interface Collections {
   spotlights: Spotlight;
   rounds: EvaluationRound;
 }
-
-/**
- * In id order: the store keeps entries in the order syncs wrote them, which differs between a cold
- * and an incremental sync of the same content, and the pages must not (render/source.ts does the same).
- */
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function entries<C extends keyof Collections>(name: C, locale: Locale): Promise<Collections[C][]> {
   const all = await getCollection(name, (entry: { id: string }) => entry.id.startsWith(`${locale}:`));

@@ -26,3 +26,10 @@ export const byText =
 
 const idOf = (item: unknown) =>
   item && typeof item === 'object' && 'documentId' in item ? String((item as { documentId: unknown }).documentId) : '';
+
+/**
+ * By id: the order a content-layer store's entries are read in. Stores keep entries in the order
+ * syncs wrote them, which differs between a cold and an incremental sync of the same content, and
+ * the pages must not (data/content.ts and render/source.ts both read this way).
+ */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,16 +1,15 @@
 /**
  * The renderer's synced content as a page source: what data/content.ts is for
- * the static build (the content layer), over the renderer's memory. Entries are
- * read in id order, as data/content.ts reads them, so the pages do not depend
- * on the order the syncs happened to write them in.
+ * the static build (the content layer), over the renderer's memory, read in the
+ * same id order (data/sort.ts byId).
  */
 import type { Change, Home, Locale, RoundResults } from '@ritme/shared';
 import type { PageSource } from '../data/pages';
+import { byId } from '../data/sort';
 import type { MemoryCollection } from './registry';
 
 export function memorySource(collections: Record<string, MemoryCollection>): PageSource {
-  const all = (name: string) =>
-    [...(collections[name]?.entries.values() ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = (name: string) => [...(collections[name]?.entries.values() ?? [])].sort(byId);
   const of = <T>(name: string, locale: Locale) =>
     all(name)
       .filter((entry) => entry.id.startsWith(`${locale}:`))
