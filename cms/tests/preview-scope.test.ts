@@ -17,7 +17,7 @@ import {
   SharedDraftSchema,
 } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminJwt, grantLocales, previewLink } from './harness/admins';
+import { adminJwt, previewLink } from './harness/admins';
 import { call, createPreviewToken } from './harness/api';
 import { createPage, docs } from './harness/fixtures';
 import { bootStrapi, type TestStrapi } from './harness/strapi';
@@ -57,7 +57,6 @@ beforeAll(async () => {
   app = await bootStrapi({ env: { PREVIEW_SECRET: SECRET, PREVIEW_URL: 'http://127.0.0.1:4999' } });
   const s = app.strapi;
   previewToken = await createPreviewToken(s);
-  for (const role of ['strapi-author', 'strapi-editor'] as const) await grantLocales(s, role, ['nl', 'en']);
   jwt.authorA = await adminJwt(s, app.baseUrl, 'author-a@example.org', 'strapi-author');
   jwt.authorB = await adminJwt(s, app.baseUrl, 'author-b@example.org', 'strapi-author');
   jwt.editor = await adminJwt(s, app.baseUrl, 'editor@example.org', 'strapi-editor');

@@ -49,37 +49,6 @@ export async function previewLink(
   return (response.body?.data?.url as string | undefined) ?? null;
 }
 
-/**
- * Lets `role` work in `locales` on Ritme's types, as an admin does in
- * Settings → Roles: Strapi's default roles are created before the app adds
- * its locales, so out of the box they may read no localized entry at all.
- */
-export async function grantLocales(
-  strapi: Core.Strapi,
-  role: Exclude<AdminRole, 'strapi-super-admin'>,
-  locales: string[],
-) {
-  const roles = strapi.service('admin::role');
-  const found = await roles.findOne({ code: role });
-  const current = (await strapi.db.query('admin::permission').findMany({ where: { role: found.id } })) as {
-    action: string;
-    subject: string | null;
-    conditions: string[];
-    properties: Record<string, unknown> | null;
-  }[];
-  await roles.assignPermissions(
-    found.id,
-    current.map((permission) => ({
-      action: permission.action,
-      subject: permission.subject,
-      conditions: permission.conditions,
-      properties: permission.subject?.startsWith('plugin::ritme.')
-        ? { ...permission.properties, locales }
-        : (permission.properties ?? {}),
-    })),
-  );
-}
-
 /** An admin role holding exactly `actions` (e.g. `plugin::ritme.build.read`), without conditions. */
 export async function roleWith(strapi: Core.Strapi, name: string, actions: string[]): Promise<number> {
   const roles = strapi.service('admin::role');

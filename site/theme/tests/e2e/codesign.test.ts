@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminJwt, grantLocales, previewLink } from '../../../../cms/tests/harness/admins';
+import { adminJwt, previewLink } from '../../../../cms/tests/harness/admins';
 import { createPage } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
 import { axe, launch } from './browser';
@@ -57,7 +57,6 @@ beforeAll(async () => {
     },
   });
   previewToken = readFileSync(tokenFile, 'utf8').trim();
-  await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
   editorJwt = await adminJwt(app.strapi, app.baseUrl, 'editor@example.org', 'strapi-editor');
   ids.secretGroup = await createPage(app.strapi, 'group', { name: SECRET_GROUP, kind: 'project' }, undefined, {
     draft: true,
