@@ -7,6 +7,7 @@ export const nl = {
   languageName: 'Nederlands',
   skipToContent: 'Naar de inhoud',
   mainNavigation: 'Hoofdmenu',
+  menu: 'Menu',
   languageSwitcher: 'Taal',
   switchTo: 'Bekijk deze pagina in het Nederlands',
   nav: {
@@ -244,6 +245,17 @@ export const nl = {
     thanksTitle: 'Dank je wel!',
     thanksBody: 'Je feedback is verstuurd. Je ziet op “Jij vroeg, wij veranderden” wat we ermee doen.',
     another: 'Nog iets kwijt?',
+  },
+  /** Each page's meta description when its content gives none (search engines, link previews). */
+  describe: {
+    site: 'Het intranet: wat we van elkaar verwachten, trainingen, mensen die het voordoen en wat er met jouw ideeën gebeurt.',
+    groups: 'Alle teams, projecten en afdelingen, met het voorbeeldgedrag dat we van elkaar verwachten.',
+    behaviours: 'Concreet voorbeeldgedrag: wat je doet in plaats van een vage oproep, waarom en hoe vaak.',
+    trainings: 'Trainingen over houding en gedrag, niet alleen over knoppen: data, plaatsen en wat je leert.',
+    people: 'De mensen die het goede voorbeeld geven: leiders, ambassadeurs en coaches die je kunt vragen.',
+    rounds: 'Evaluatierondes: wat werkt goed, waar lopen we tegenaan en wat helpt ons verder? Anoniem.',
+    suggestion: 'Stuur een idee, probleem, vraag of compliment over het intranet.',
+    changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
   },
   notFound: {
     title: 'Pagina niet gevonden',

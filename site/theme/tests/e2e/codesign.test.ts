@@ -100,16 +100,23 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function open(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function open(url: string, viewport = LAPTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await page.goto(url);
   return page;
 }
 
-async function pilotPage(name = 'Sanne Visser', days = 14): Promise<{ page: Page; token: string; invite: string }> {
+async function pilotPage(
+  name = 'Sanne Visser',
+  days = 14,
+  viewport = LAPTOP,
+): Promise<{ page: Page; token: string; invite: string }> {
   const created = await codesign().createInvite({ name, expiresAt: inFuture(days) });
-  const page = await open(created.link);
+  const page = await open(created.link, viewport);
   return { page, token: created.token, invite: created.documentId };
 }
 
@@ -377,6 +384,44 @@ describe('feedback → inbox → "you asked, we changed"', () => {
       .findOne({ where: { documentId: item.documentId } });
     expect(stored.invite).toBe(invite);
     feedbackId = item.documentId;
+  });
+
+  it('fits a phone: radios beside their labels, and the floating button covers no control', async () => {
+    const { page } = await pilotPage('Noor de Vries', 14, PHONE);
+    await page.goto(`${preview.url}/trainingen/`);
+    const open = page.getByRole('button', { name: 'Wat vind je hiervan?' });
+    await open.click();
+    const dialog = page.getByRole('dialog', { name: 'Wat vind je hiervan?' });
+    const radio = dialog.getByLabel('De hele pagina');
+    const beside = await radio.evaluate((input) => {
+      const box = input.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(input.parentElement as HTMLElement);
+      range.setStartAfter(input);
+      const text = range.getBoundingClientRect();
+      return { sameRow: box.top < text.bottom && box.bottom > text.top, before: box.right <= text.left };
+    });
+    expect(beside).toEqual({ sameRow: true, before: true });
+    await dialog.getByRole('button', { name: 'Sluiten' }).click();
+    // Every control of the page, scrolled to the bottom edge of the screen (the worst case): no point of
+    // it — left end, middle, right end — is under the floating button. The page keeps room for it.
+    await page.getByRole('button', { name: 'Wis filters' }).waitFor();
+    const covered = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main a, main button, main select, footer a')]
+        .filter((element) => element.offsetParent !== null)
+        .flatMap((element) => {
+          element.scrollIntoView({ block: 'end', behavior: 'instant' });
+          const box = element.getClientRects()[0];
+          if (!box) return [];
+          const y = box.top + box.height / 2;
+          const underButton = [box.left + 2, box.left + box.width / 2, box.right - 2].some((x) =>
+            document.elementFromPoint(x, y)?.closest('.feedback-open'),
+          );
+          return underButton ? [element.textContent?.trim() ?? element.tagName] : [];
+        }),
+    );
+    expect(covered).toEqual([]);
+    await page.context().close();
   });
 
   it('keeps the text when sending fails', async () => {

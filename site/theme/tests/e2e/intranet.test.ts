@@ -44,10 +44,17 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function open(path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+/** A laptop's window, and a phone's. */
+const LAPTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+async function open(
+  path: string,
+  options: { javaScript?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
-    viewport: { width: 1280, height: 900 },
+    viewport: options.viewport ?? LAPTOP,
   });
   const page = await context.newPage();
   await page.goto(`${server.url}${path}`);
@@ -169,10 +176,14 @@ describe('browsing', () => {
     expect((await fetch(`${server.url}/gedrag/pagina/1/`)).status).toBe(404);
   });
 
-  it('ships no JavaScript on content pages', async () => {
+  it("ships no island on content pages, only the header's menu script (under 1 kB)", async () => {
     for (const pathname of ['/', '/groepen/', '/gedrag/', '/gedrag/pagina/2/', '/mensen/', '/en/']) {
       const html = await (await fetch(`${server.url}${pathname}`)).text();
-      expect(html, pathname).not.toMatch(/<script|astro-island/);
+      expect(html, pathname).not.toMatch(/astro-island|<script[^>]*\ssrc=/);
+      const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
+      expect(scripts, pathname).toHaveLength(1);
+      expect(scripts[0], pathname).toContain('menu-button');
+      expect(Buffer.byteLength(scripts[0] ?? ''), pathname).toBeLessThan(1000);
     }
   });
 
@@ -190,6 +201,91 @@ describe('browsing', () => {
     const html = await response.text();
     expect(html).toContain('Pagina niet gevonden');
     expect(html).toContain('Page not found');
+  });
+});
+
+describe('layout that fits', () => {
+  /** The header's visible parts: brand, each navigation item, each language link, the menu button. */
+  const headerParts = (page: Page) =>
+    page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '.site-header .brand, .site-header .nav li, .site-header .lang a, .menu-button',
+        ),
+      ]
+        .filter((element) => element.offsetParent !== null)
+        .map((element) => {
+          const { top, bottom } = element.getBoundingClientRect();
+          return { text: element.textContent?.trim() ?? '', top, bottom };
+        }),
+    );
+  const headerHeight = (page: Page) =>
+    page.evaluate(() => document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0);
+
+  for (const [locale, pathname] of [
+    ['nl', '/groepen/'],
+    ['en', '/en/groups/'],
+  ] as const) {
+    for (const width of [1024, 1280]) {
+      it(`has a one-row header at ${width} px in ${locale}`, async () => {
+        const page = await open(pathname, { viewport: { width, height: 800 } });
+        const parts = await headerParts(page);
+        expect(parts.map((part) => part.text)).toContain(locale === 'nl' ? 'English' : 'Nederlands');
+        expect(parts.length).toBeGreaterThanOrEqual(10);
+        // One row: every part overlaps the brand vertically.
+        const brand = parts[0] as (typeof parts)[number];
+        for (const part of parts) expect(part.top < brand.bottom && part.bottom > brand.top, part.text).toBe(true);
+        expect(await headerHeight(page)).toBeLessThan(80);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await page.context().close();
+      });
+    }
+  }
+
+  it('folds the menu behind a button on a phone, usable from the keyboard', async () => {
+    const page = await open('/groepen/', { viewport: PHONE });
+    expect(await headerHeight(page)).toBeLessThanOrEqual(120);
+    const button = page.getByRole('button', { name: 'Menu' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    const trainings = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Trainingen' });
+    expect(await trainings.isVisible()).toBe(false);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await trainings.isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('menu-button'))).toBe(true);
+    await button.click();
+    await trainings.click();
+    await page.waitForURL('**/trainingen/');
+    await page.context().close();
+  });
+
+  it('keeps the whole menu open without JavaScript, on a phone', async () => {
+    const page = await open('/groepen/', { viewport: PHONE, javaScript: false });
+    expect(await page.getByRole('button', { name: 'Menu' }).count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await nav.getByRole('link', { name: 'Trainingen' }).isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('keeps the trainings filters in the address', async () => {
+    const training = await first<{ skill: string }>('trainings');
+    const page = await open(`${paths.section('nl', 'trainings')}?skill=${training.skill}`);
+    const skill = page.getByLabel('Vaardigheid');
+    await skill.waitFor();
+    expect(await skill.inputValue()).toBe(training.skill);
+    await page.getByLabel('Vorm').selectOption({ index: 1 });
+    const format = await page.getByLabel('Vorm').inputValue();
+    expect(new URL(page.url()).searchParams.get('format')).toBe(format);
+    await page.reload();
+    await page.getByLabel('Vorm').waitFor();
+    expect(await page.getByLabel('Vorm').inputValue()).toBe(format);
+    await page.getByRole('button', { name: 'Wis filters' }).click();
+    expect(new URL(page.url()).search).toBe('');
+    await page.context().close();
   });
 });
 
@@ -211,8 +307,15 @@ describe('forms', () => {
     await page.getByLabel('Soort').selectOption('idea');
     await page.getByLabel('Je bericht').fill(message);
     await page.getByLabel('Naam (niet verplicht)').fill('Sanne');
+    // The confirmation's status region is in the page, empty, before anything is sent.
+    const status = page.locator('[role="status"]:has(+ form)');
+    expect(await status.count()).toBe(1);
+    expect((await status.textContent())?.trim()).toBe('');
     await page.getByRole('button', { name: 'Verstuur' }).click();
     await page.getByText('Dank je wel!').waitFor();
+    // Focus moves to it, so a screen reader hears the thank-you.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('status');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Dank je wel!');
     const stored = await app.strapi.db.query('plugin::ritme.suggestion' as never).findOne({ where: { message } });
     expect(stored).toMatchObject({ category: 'idea', name: 'Sanne', pagePath: '/suggestie/', status: 'new' });
   });
@@ -256,6 +359,7 @@ describe('forms', () => {
     await page.getByLabel('Wat werkt goed?').fill(answer);
     await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
     await page.getByText('Dank je wel!').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Dank je wel!');
     const rows = await app.strapi.db.query('plugin::ritme.evaluation-response' as never).findMany({});
     const stored = rows.find((row: { answers: Record<string, string> }) => row.answers.works_well === answer);
     expect(stored).toBeDefined();
@@ -296,13 +400,15 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
   });
 
   for (const locale of ['nl', 'en'] as const) {
-    it(`finds no violations on any page template in ${locale}`, async () => {
+    it(`finds no violations on any page template in ${locale}, at 1280 and at 390 px`, async () => {
       const report: string[] = [];
       for (const pathname of await templates(locale)) {
-        const page = await open(pathname);
-        await page.waitForLoadState('networkidle');
-        for (const violation of await axe(page)) report.push(`${pathname}: ${violation}`);
-        await page.context().close();
+        for (const viewport of [LAPTOP, PHONE]) {
+          const page = await open(pathname, { viewport });
+          await page.waitForLoadState('networkidle');
+          for (const violation of await axe(page)) report.push(`${pathname} at ${viewport.width} px: ${violation}`);
+          await page.context().close();
+        }
       }
       expect(report).toEqual([]);
     });
