@@ -51,7 +51,7 @@ export default function EvaluationForm({ endpoint, round, opensAt, closesAt, que
   const [answers, setAnswers] = useState(empty);
   const [honeypot, setHoneypot] = useState('');
   const [gate, setGate] = useState<Gate>('form');
-  const { status, submit, alertRef } = useSubmission(
+  const { status, submit, alertRef, confirmationRef } = useSubmission(
     endpoint,
     texts,
     () => {
@@ -71,7 +71,11 @@ export default function EvaluationForm({ endpoint, round, opensAt, closesAt, que
     else setAnswers(drafts.load(empty));
   }, []);
 
-  if (status.state === 'sent') return <Thanks title={texts.thanksTitle} body={texts.thanksBody} />;
+  const sent = status.state === 'sent';
+  const confirmation = (
+    <Thanks sent={sent} title={texts.thanksTitle} body={texts.thanksBody} confirmationRef={confirmationRef} />
+  );
+  if (sent) return confirmation;
   if (gate === 'answered') {
     return (
       <div className="alert success" role="status">
@@ -91,44 +95,47 @@ export default function EvaluationForm({ endpoint, round, opensAt, closesAt, que
   // Refused because of its round, sending again cannot work; the text stays on screen so it can be copied.
   const refused = status.refused !== undefined;
   return (
-    <Form onSubmit={() => void submit({ round, answers }, honeypot)}>
-      <p>{texts.anonymous}</p>
-      <Alert message={status.alert ?? null} alertRef={alertRef} />
-      {err.answers && <p className="field-error">{err.answers}</p>}
-      {questions.map((question) => {
-        const fieldId = `${id}-${question.key}`;
-        const error = err[`answers.${question.key}`];
-        return (
-          <Field
-            key={question.key}
-            id={fieldId}
-            label={question.label}
-            error={error}
-            hint={texts.characters
-              .replace('{used}', String(answers[question.key]?.length ?? 0))
-              .replace('{max}', String(maxLength))}
-          >
-            <textarea
+    <>
+      {confirmation}
+      <Form onSubmit={() => void submit({ round, answers }, honeypot)}>
+        <p>{texts.anonymous}</p>
+        <Alert message={status.alert ?? null} alertRef={alertRef} />
+        {err.answers && <p className="field-error">{err.answers}</p>}
+        {questions.map((question) => {
+          const fieldId = `${id}-${question.key}`;
+          const error = err[`answers.${question.key}`];
+          return (
+            <Field
+              key={question.key}
               id={fieldId}
-              maxLength={maxLength}
-              value={answers[question.key] ?? ''}
-              onChange={(e) => {
-                const next = { ...answers, [question.key]: e.target.value };
-                setAnswers(next);
-                drafts.save(next);
-              }}
-              {...describedBy(fieldId, error, true)}
-            />
-          </Field>
-        );
-      })}
-      <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
-      <SubmitButton
-        sending={status.state === 'sending'}
-        label={texts.submit}
-        sendingLabel={texts.sending}
-        disabled={refused}
-      />
-    </Form>
+              label={question.label}
+              error={error}
+              hint={texts.characters
+                .replace('{used}', String(answers[question.key]?.length ?? 0))
+                .replace('{max}', String(maxLength))}
+            >
+              <textarea
+                id={fieldId}
+                maxLength={maxLength}
+                value={answers[question.key] ?? ''}
+                onChange={(e) => {
+                  const next = { ...answers, [question.key]: e.target.value };
+                  setAnswers(next);
+                  drafts.save(next);
+                }}
+                {...describedBy(fieldId, error, true)}
+              />
+            </Field>
+          );
+        })}
+        <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
+        <SubmitButton
+          sending={status.state === 'sending'}
+          label={texts.submit}
+          sendingLabel={texts.sending}
+          disabled={refused}
+        />
+      </Form>
+    </>
   );
 }

@@ -52,7 +52,7 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
   const hydrated = useHydrated();
   const [values, setValues] = useState(EMPTY);
   const [sections, setSections] = useState<{ id: string; label: string }[]>([]);
-  const { status, submit, alertRef, reset } = useSubmission(
+  const { status, submit, alertRef, confirmationRef, reset } = useSubmission(
     '/preview-api/feedback/',
     { ...texts, submit: texts.send } as FormTexts,
     () => setValues(EMPTY),
@@ -93,13 +93,17 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
             {texts.close}
           </button>
         </div>
-        {status.state === 'sent' ? (
-          <Thanks title={texts.thanksTitle} body={texts.thanksBody}>
-            <button type="button" className="cta" onClick={reset}>
-              {texts.another}
-            </button>
-          </Thanks>
-        ) : (
+        <Thanks
+          sent={status.state === 'sent'}
+          title={texts.thanksTitle}
+          body={texts.thanksBody}
+          confirmationRef={confirmationRef}
+        >
+          <button type="button" className="cta" onClick={reset}>
+            {texts.another}
+          </button>
+        </Thanks>
+        {status.state !== 'sent' && (
           <Form onSubmit={() => void submit(data, '')}>
             <p>{texts.intro}</p>
             <Alert message={status.alert} alertRef={alertRef} />

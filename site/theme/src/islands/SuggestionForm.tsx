@@ -39,7 +39,7 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
   const drafts = draftStore(DRAFT);
   const [values, setValues] = useState(EMPTY);
   const [honeypot, setHoneypot] = useState('');
-  const { status, submit, alertRef, reset } = useSubmission(
+  const { status, submit, alertRef, confirmationRef, reset } = useSubmission(
     endpoint,
     texts,
     () => {
@@ -58,15 +58,15 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
     drafts.save(next);
   };
 
-  if (status.state === 'sent') {
-    return (
-      <Thanks title={texts.thanksTitle} body={texts.thanksBody}>
-        <button type="button" className="cta" onClick={reset}>
-          {texts.another}
-        </button>
-      </Thanks>
-    );
-  }
+  const sent = status.state === 'sent';
+  const confirmation = (
+    <Thanks sent={sent} title={texts.thanksTitle} body={texts.thanksBody} confirmationRef={confirmationRef}>
+      <button type="button" className="cta" onClick={reset}>
+        {texts.another}
+      </button>
+    </Thanks>
+  );
+  if (sent) return confirmation;
 
   const data = {
     message: values.message,
@@ -78,63 +78,66 @@ export default function SuggestionForm({ endpoint, texts, categories, limits, pa
   const err = status.fields;
 
   return (
-    <Form onSubmit={() => void submit(data, honeypot)}>
-      <Alert message={status.alert} alertRef={alertRef} />
-      <Field id={`${id}-category`} label={texts.category} error={err.category}>
-        <select
-          id={`${id}-category`}
-          value={values.category}
-          onChange={(e) => update('category', e.target.value)}
-          {...describedBy(`${id}-category`, err.category)}
-        >
-          {Object.entries(categories).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field
-        id={`${id}-message`}
-        label={texts.message}
-        error={err.message}
-        hint={texts.characters
-          .replace('{used}', String(values.message.length))
-          .replace('{max}', String(limits.message))}
-      >
-        <textarea
+    <>
+      {confirmation}
+      <Form onSubmit={() => void submit(data, honeypot)}>
+        <Alert message={status.alert} alertRef={alertRef} />
+        <Field id={`${id}-category`} label={texts.category} error={err.category}>
+          <select
+            id={`${id}-category`}
+            value={values.category}
+            onChange={(e) => update('category', e.target.value)}
+            {...describedBy(`${id}-category`, err.category)}
+          >
+            {Object.entries(categories).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
           id={`${id}-message`}
-          required
-          maxLength={limits.message}
-          value={values.message}
-          onChange={(e) => update('message', e.target.value)}
-          {...describedBy(`${id}-message`, err.message, true)}
-        />
-      </Field>
-      <Field id={`${id}-name`} label={texts.name} error={err.name}>
-        <input
-          id={`${id}-name`}
-          type="text"
-          autoComplete="name"
-          maxLength={limits.name}
-          value={values.name}
-          onChange={(e) => update('name', e.target.value)}
-          {...describedBy(`${id}-name`, err.name)}
-        />
-      </Field>
-      <Field id={`${id}-email`} label={texts.email} error={err.email}>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="email"
-          maxLength={limits.email}
-          value={values.email}
-          onChange={(e) => update('email', e.target.value)}
-          {...describedBy(`${id}-email`, err.email)}
-        />
-      </Field>
-      <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
-      <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
-    </Form>
+          label={texts.message}
+          error={err.message}
+          hint={texts.characters
+            .replace('{used}', String(values.message.length))
+            .replace('{max}', String(limits.message))}
+        >
+          <textarea
+            id={`${id}-message`}
+            required
+            maxLength={limits.message}
+            value={values.message}
+            onChange={(e) => update('message', e.target.value)}
+            {...describedBy(`${id}-message`, err.message, true)}
+          />
+        </Field>
+        <Field id={`${id}-name`} label={texts.name} error={err.name}>
+          <input
+            id={`${id}-name`}
+            type="text"
+            autoComplete="name"
+            maxLength={limits.name}
+            value={values.name}
+            onChange={(e) => update('name', e.target.value)}
+            {...describedBy(`${id}-name`, err.name)}
+          />
+        </Field>
+        <Field id={`${id}-email`} label={texts.email} error={err.email}>
+          <input
+            id={`${id}-email`}
+            type="email"
+            autoComplete="email"
+            maxLength={limits.email}
+            value={values.email}
+            onChange={(e) => update('email', e.target.value)}
+            {...describedBy(`${id}-email`, err.email)}
+          />
+        </Field>
+        <Honeypot label={texts.honeypot} value={honeypot} onChange={setHoneypot} />
+        <SubmitButton sending={status.state === 'sending'} label={texts.submit} sendingLabel={texts.sending} />
+      </Form>
+    </>
   );
 }

@@ -3,7 +3,9 @@
  * it on the server as the complete list of its page; the filters appear once it
  * hydrates, so without JavaScript the page is still a complete, usable list.
  * It gets one list page's trainings: when there are other pages, the filters
- * filter this page and the count says so ("3 of 24 on this page").
+ * filter this page and the count says so ("3 of 24 on this page"). The
+ * filters live in the address (?skill=…&format=…&focus=…), so a filtered list
+ * can be bookmarked, shared and reloaded.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 
@@ -36,23 +38,54 @@ export interface CatalogueLabels {
 }
 
 type Filter = 'skill' | 'format' | 'focus';
+type Filters = Record<Filter, string>;
 const OPTIONS: Record<Filter, 'skills' | 'formats' | 'focuses'> = {
   skill: 'skills',
   format: 'formats',
   focus: 'focuses',
 };
+const NONE: Filters = { skill: '', format: '', focus: '' };
+const FILTERS = Object.keys(OPTIONS) as Filter[];
+
+/** The filters in `search`, each only if it names a known value (anything else is ignored). */
+export function filtersFrom(search: string, labels: Pick<CatalogueLabels, 'skills' | 'formats' | 'focuses'>): Filters {
+  const params = new URLSearchParams(search);
+  const filters = { ...NONE };
+  for (const key of FILTERS) {
+    const value = params.get(key) ?? '';
+    if (Object.hasOwn(labels[OPTIONS[key]], value)) filters[key] = value;
+  }
+  return filters;
+}
+
+/** `url` with the filters set (and unset ones removed), everything else kept. */
+export function withFilters(url: string, filters: Filters): string {
+  const next = new URL(url);
+  for (const key of FILTERS) {
+    if (filters[key]) next.searchParams.set(key, filters[key]);
+    else next.searchParams.delete(key);
+  }
+  return `${next.pathname}${next.search}${next.hash}`;
+}
 
 export default function TrainingCatalogue({ items, labels }: { items: CatalogueItem[]; labels: CatalogueLabels }) {
   const [ready, setReady] = useState(false);
-  const [filters, setFilters] = useState<Record<Filter, string>>({ skill: '', format: '', focus: '' });
+  const [filters, setFilters] = useState<Filters>(NONE);
   const id = useId();
-  useEffect(() => setReady(true), []);
+  // After hydration (the server knows no address): the filters the address asks for.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once on mount by design.
+  useEffect(() => {
+    setFilters(filtersFrom(window.location.search, labels));
+    setReady(true);
+  }, []);
+
+  const choose = (next: Filters) => {
+    setFilters(next);
+    window.history.replaceState(window.history.state, '', withFilters(window.location.href, next));
+  };
 
   const visible = useMemo(
-    () =>
-      items.filter((item) =>
-        (Object.keys(filters) as Filter[]).every((key) => !filters[key] || item[key] === filters[key]),
-      ),
+    () => items.filter((item) => FILTERS.every((key) => !filters[key] || item[key] === filters[key])),
     [items, filters],
   );
   const count = labels.resultsOnPage
@@ -64,7 +97,7 @@ export default function TrainingCatalogue({ items, labels }: { items: CatalogueI
       {ready && (
         <fieldset className="filters">
           <legend className="visually-hidden">{labels.heading}</legend>
-          {(Object.keys(OPTIONS) as Filter[]).map((key) => {
+          {FILTERS.map((key) => {
             const options = labels[OPTIONS[key]];
             const present = Object.keys(options).filter((value) => items.some((item) => item[key] === value));
             return (
@@ -73,7 +106,7 @@ export default function TrainingCatalogue({ items, labels }: { items: CatalogueI
                 <select
                   id={`${id}-${key}`}
                   value={filters[key]}
-                  onChange={(event) => setFilters({ ...filters, [key]: event.target.value })}
+                  onChange={(event) => choose({ ...filters, [key]: event.target.value })}
                 >
                   <option value="">{labels.any}</option>
                   {present.map((value) => (
@@ -85,7 +118,7 @@ export default function TrainingCatalogue({ items, labels }: { items: CatalogueI
               </div>
             );
           })}
-          <button type="button" className="cta" onClick={() => setFilters({ skill: '', format: '', focus: '' })}>
+          <button type="button" className="cta" onClick={() => choose(NONE)}>
             {labels.reset}
           </button>
         </fieldset>

@@ -53,14 +53,18 @@ export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => 
   const [status, setStatus] = useState<Status>({ state: 'idle', alert: null, fields: {} });
   const [keys] = useState(() => submissionKey(keyStorage ?? null));
   const alertRef = useRef<HTMLDivElement>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
 
   const focusAlert = () => requestAnimationFrame(() => alertRef.current?.focus());
+  // The form is gone once sent: focus goes to the confirmation, or a screen reader may never hear it.
+  const focusConfirmation = () => requestAnimationFrame(() => confirmationRef.current?.focus());
 
   async function submit(data: unknown, honeypot: string) {
     if (status.state === 'sending') return;
     // A filled honeypot is a bot: look successful, send nothing.
     if (honeypot) {
       setStatus({ state: 'sent', alert: null, fields: {} });
+      focusConfirmation();
       return;
     }
     setStatus({ state: 'sending', alert: null, fields: {} });
@@ -69,20 +73,27 @@ export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => 
       keys.done();
       onSent();
       setStatus({ state: 'sent', alert: null, fields: {} });
-    } else {
-      // The plugin refused the key for this data (it was used for another body): the next try gets a new one.
-      if (result.kind === 'conflict') keys.done();
-      setStatus({
-        state: 'idle',
-        alert: alertFor(result, texts),
-        fields: result.kind === 'invalid' ? result.fields : {},
-        ...(result.kind === 'round' ? { refused: result.reason } : {}),
-      });
+      focusConfirmation();
+      return;
     }
+    // The plugin refused the key for this data (it was used for another body): the next try gets a new one.
+    if (result.kind === 'conflict') keys.done();
+    setStatus({
+      state: 'idle',
+      alert: alertFor(result, texts),
+      fields: result.kind === 'invalid' ? result.fields : {},
+      ...(result.kind === 'round' ? { refused: result.reason } : {}),
+    });
     focusAlert();
   }
 
-  return { status, submit, alertRef, reset: () => setStatus({ state: 'idle', alert: null, fields: {} }) };
+  return {
+    status,
+    submit,
+    alertRef,
+    confirmationRef,
+    reset: () => setStatus({ state: 'idle', alert: null, fields: {} }),
+  };
 }
 
 export function Alert({
@@ -99,12 +110,33 @@ export function Alert({
   );
 }
 
-export function Thanks({ title, body, children }: { title: string; body: string; children?: ReactNode }) {
+/**
+ * Where "thank you" appears once a form is sent: a status region that is in
+ * the page from the start (empty), so assistive technology already watches it
+ * when it fills, and that takes focus then.
+ */
+export function Thanks({
+  sent,
+  title,
+  body,
+  confirmationRef,
+  children,
+}: {
+  sent: boolean;
+  title: string;
+  body: string;
+  confirmationRef: React.RefObject<HTMLDivElement | null>;
+  children?: ReactNode;
+}) {
   return (
-    <div className="alert success" role="status">
-      <h2>{title}</h2>
-      <p>{body}</p>
-      {children}
+    <div ref={confirmationRef} tabIndex={-1} role="status" className={sent ? 'alert success' : undefined}>
+      {sent && (
+        <>
+          <h2>{title}</h2>
+          <p>{body}</p>
+          {children}
+        </>
+      )}
     </div>
   );
 }
