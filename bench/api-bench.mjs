@@ -44,6 +44,7 @@ import { parseArgs } from 'node:util';
  * ends are let finish (not counted) before the next one starts.
  * Everything listens on 127.0.0.1; the whole run stops by itself after 90 minutes.
  */
+import { ownedSections } from './lib/benchmarks-md.mjs';
 import { cleanUpOnExit } from './lib/proc.mjs';
 import { machineBasics, packageVersion, table } from './report.mjs';
 import { startStrapi } from './strapi-child.mjs';
@@ -1180,9 +1181,6 @@ function targets(results, build) {
 
 const ANALYSIS_BEGIN = '<!-- analysis:begin (kept when bench/api-bench.mjs rewrites this file) -->';
 const ANALYSIS_END = '<!-- analysis:end -->';
-/** The markers of the Live section, as bench/live-bench.mjs writes them. */
-const LIVE_BEGIN = '<!-- live:begin';
-const LIVE_END = '<!-- live:end -->';
 
 function writeBenchmarksMd(report, results, resultsPath) {
   const build = latestSiteBuild();
@@ -1250,10 +1248,9 @@ function writeBenchmarksMd(report, results, resultsPath) {
   } else lines.push('No site build results in bench/results yet (`node bench/site-build.mjs`).');
   lines.push('');
   // bench/live-bench.mjs owns the Live section: it stays as it was.
-  const liveBegin = previous.indexOf(LIVE_BEGIN);
-  const liveEnd = previous.indexOf(LIVE_END);
-  if (liveBegin >= 0 && liveEnd > liveBegin) {
-    lines.push(previous.slice(liveBegin, liveEnd + LIVE_END.length));
+  // The sections other benchmarks own (Live, Lighthouse) stay as they are.
+  for (const section of ownedSections(previous)) {
+    lines.push(section);
     lines.push('');
   }
   lines.push('## Targets');

@@ -47,6 +47,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ASTRO_BIN, astroBuild, SITE, TIME_BIN } from './lib/astro-build.mjs';
+import { writeSection } from './lib/benchmarks-md.mjs';
 import { fillStrapi } from './lib/fill.mjs';
 import { int, log, mib, sec, size, stripAnsi } from './lib/format.mjs';
 import { cleanUpOnExit, killTree, treeMemory } from './lib/proc.mjs';
@@ -59,7 +60,6 @@ const THEME = path.join(ROOT, 'site/theme');
 const SERVICE_CLI = path.join(THEME, 'dist/build-service/cli.mjs');
 const PREVIEW_SERVER = path.join(THEME, 'dist/preview/server.mjs');
 const RESULTS = path.join(import.meta.dirname, 'results');
-const BENCHMARKS_MD = path.join(ROOT, 'BENCHMARKS.md');
 const SECRET_HEADER = 'x-ritme-build-secret';
 const rootRequire = createRequire(path.join(ROOT, 'package.json'));
 
@@ -1012,12 +1012,8 @@ function resultsFile(started) {
   return file;
 }
 
-const LIVE_BEGIN = '<!-- live:begin (rewritten by bench/live-bench.mjs) -->';
-const LIVE_END = '<!-- live:end -->';
-
-/** Replaces the Live section of BENCHMARKS.md (between its markers), or adds it before "## Targets". */
+/** Rewrites the Live section of BENCHMARKS.md. */
 function updateBenchmarksMd(report, file) {
-  const previous = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '# Benchmarks\n';
   const body = report
     .replace(
       /^## Ritme Live benchmark, (.*)$/m,
@@ -1026,20 +1022,7 @@ function updateBenchmarksMd(report, file) {
     .replace(/^### /gm, '### Live, ')
     .replace(/^#### Targets$/m, '### Live targets')
     .trim();
-  const section = `${LIVE_BEGIN}\n## Live\n\n${body}\n${LIVE_END}`;
-  let next;
-  if (previous.includes(LIVE_BEGIN) && previous.includes(LIVE_END)) {
-    next =
-      previous.slice(0, previous.indexOf(LIVE_BEGIN)) +
-      section +
-      previous.slice(previous.indexOf(LIVE_END) + LIVE_END.length);
-  } else if (/^## Targets$/m.test(previous)) {
-    const at = previous.search(/^## Targets$/m);
-    next = `${previous.slice(0, at)}${section}\n\n${previous.slice(at)}`;
-  } else {
-    next = `${previous.trimEnd()}\n\n${section}\n`;
-  }
-  writeFileSync(BENCHMARKS_MD, next);
+  writeSection('live', `## Live\n\n${body}`);
 }
 
 // ---------------------------------------------------------------------------

@@ -22,9 +22,9 @@
  *   stop                          shut Strapi down and exit
  * and exits when its parent goes away.
  *
- * Two optional environment variables (bench/api-bench.mjs uses both; without
- * them nothing changes):
+ * Optional environment variables (without them nothing changes):
  *   RITME_BENCH_DATABASE_URL  a PostgreSQL database (made by the caller) instead of the SQLite file
+ *   RITME_BENCH_SEED=demo     the demo seed's content (bench/lighthouse.mjs)
  *   RITME_BENCH_SETUP         a module whose `setup({ strapi, cmsRequire })` runs after
  *                             `strapi.load()` and before Strapi listens; the commands
  *                             it returns are added to the ones above
@@ -81,7 +81,8 @@ for (const [key, value] of Object.entries(defaults)) process.env[key] ??= value;
 Object.assign(process.env, {
   // SQLite, unless the caller made a PostgreSQL database for us.
   DATABASE_URL: process.env.RITME_BENCH_DATABASE_URL ?? '',
-  RITME_SEED: '',
+  // The demo content only when asked (bench/lighthouse.mjs); the other benchmarks fill their own.
+  RITME_SEED: process.env.RITME_BENCH_SEED === 'demo' ? 'demo' : '',
   STRAPI_TELEMETRY_DISABLED: 'true',
 });
 

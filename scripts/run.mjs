@@ -310,10 +310,11 @@ function bench() {
   checkNode();
   ensureInstalled();
   buildPlugin();
-  // `npm run bench` runs all three; `npm run bench -- api`, `-- site [--sizes 1000]` or `-- live [--sizes 1000]` runs one.
+  // `npm run bench` runs all four; `npm run bench -- api`, `-- site [--sizes 1000]`, `-- live [--sizes 1000]`
+  // or `-- lighthouse [--runs 3]` runs one.
   const [which, ...rest] = process.argv.slice(3);
-  const alone = { api: 'api-bench.mjs', site: 'site-build.mjs', live: 'live-bench.mjs' };
-  const scripts = alone[which] ? [alone[which]] : ['api-bench.mjs', 'site-build.mjs', 'live-bench.mjs'];
+  const alone = { api: 'api-bench.mjs', site: 'site-build.mjs', live: 'live-bench.mjs', lighthouse: 'lighthouse.mjs' };
+  const scripts = alone[which] ? [alone[which]] : Object.values(alone);
   const args = alone[which] ? rest : process.argv.slice(3);
   for (const script of scripts) {
     console.log(`\n→ bench/${script}`);
