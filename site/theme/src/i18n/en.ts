@@ -6,6 +6,7 @@ export const en: Strings = {
   skipToContent: 'Skip to content',
   mainNavigation: 'Main menu',
   menu: 'Menu',
+  updatedOn: 'Updated',
   languageSwitcher: 'Language',
   switchTo: 'View this page in English',
   nav: {

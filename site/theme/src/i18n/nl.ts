@@ -8,6 +8,7 @@ export const nl = {
   skipToContent: 'Naar de inhoud',
   mainNavigation: 'Hoofdmenu',
   menu: 'Menu',
+  updatedOn: 'Bijgewerkt op',
   languageSwitcher: 'Taal',
   switchTo: 'Bekijk deze pagina in het Nederlands',
   nav: {

@@ -31,6 +31,15 @@ export function formatDate(value: string, locale: Locale, withTime = false): str
   }).format(new Date(value));
 }
 
+/** The clock time of `value` in the organisation's time zone: 14:30. */
+export function formatTime(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(t(locale).dateLocale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: config.timeZone,
+  }).format(new Date(value));
+}
+
 /**
  * A text with named placeholders filled in: `fillIn('Pagina {page} van {pages}', { page: 2, pages: 7 })`.
  * Numbers are written the locale's way when `locale` is given (10.000, 10,000). A placeholder

@@ -160,6 +160,20 @@ describe('Sessions', () => {
     expect(html).toMatch(/<a href="[^"]+"[^>]*>Deelnemen<\/a>/);
   });
 
+  it("shows when it starts and ends, in the organisation's time zone", async () => {
+    // 09:00–11:00 UTC on 30 November is 10:00–12:00 in Amsterdam: one day, so the end is a time.
+    const html = await render(null);
+    expect(html).toMatch(
+      /<time datetime="2026-11-30T09:00:00.000Z"[^>]*>30 november 2026 om 10:00<\/time> –\s*<time datetime="2026-11-30T11:00:00.000Z"[^>]*>\s*12:00\s*<\/time>/,
+    );
+    const overnight = await container.renderToString(Sessions, {
+      props: { sessions: [{ ...session(null), endsAt: '2026-12-01T09:00:00.000Z' }], locale: 'en' },
+    });
+    expect(overnight).toMatch(
+      /30 November 2026 at 10:00<\/time> –\s*<time[^>]*>\s*1 December 2026 at 10:00\s*<\/time>/,
+    );
+  });
+
   it('renders no link for an online URL that is not plain http(s)', async () => {
     for (const onlineUrl of [
       'javascript:alert(1)',
@@ -300,38 +314,46 @@ describe('Base', () => {
 });
 
 describe('TrainingView', () => {
+  const trainingFixture = (): Training => ({
+    documentId: 'trn000000001',
+    locale: 'nl',
+    slug: 'vragen-stellen',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+    localizations: [],
+    title: 'Vragen stellen',
+    summary: 'Samenvatting',
+    body: '## Wat je leert\n\n[klik](javascript:alert(1)) [ref][1] <img src=x onerror=alert(1)>\n\n[1]: JaVaScRiPt:alert(1)',
+    skill: 'asking_questions',
+    focus: 'attitude',
+    format: 'workshop',
+    durationMinutes: null,
+    sessions: [
+      {
+        documentId: 'sess00000001',
+        startsAt: '2026-11-30T09:00:00.000Z',
+        endsAt: '2026-11-30T11:00:00.000Z',
+        location: null,
+        onlineUrl: 'javascript:alert(1)',
+        seats: null,
+      },
+    ],
+    behaviours: [],
+  });
+
   it('renders the Markdown body without script links, handlers or online links that are not http(s)', async () => {
-    const training: Training = {
-      documentId: 'trn000000001',
-      locale: 'nl',
-      slug: 'vragen-stellen',
-      updatedAt: '2026-11-27T10:00:00.000Z',
-      localizations: [],
-      title: 'Vragen stellen',
-      summary: 'Samenvatting',
-      body: '## Wat je leert\n\n[klik](javascript:alert(1)) [ref][1] <img src=x onerror=alert(1)>\n\n[1]: JaVaScRiPt:alert(1)',
-      skill: 'asking_questions',
-      focus: 'attitude',
-      format: 'workshop',
-      durationMinutes: null,
-      sessions: [
-        {
-          documentId: 'sess00000001',
-          startsAt: '2026-11-30T09:00:00.000Z',
-          endsAt: '2026-11-30T11:00:00.000Z',
-          location: null,
-          onlineUrl: 'javascript:alert(1)',
-          seats: null,
-        },
-      ],
-      behaviours: [],
-    };
+    const training = trainingFixture();
     const html = await container.renderToString(TrainingView, { props: { locale: 'nl', training } });
     expect(html).toContain('<h2>Wat je leert</h2>');
     expect(html).toContain('klik');
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).not.toMatch(/<img[^>]*onerror/i);
     expect(all(html, /href="([^"]*)"/g)).toEqual([]);
+  });
+
+  it('says when the training last changed', async () => {
+    const training = { ...trainingFixture(), updatedAt: '2026-11-03T15:00:00.000Z' };
+    const html = await container.renderToString(TrainingView, { props: { locale: 'nl', training } });
+    expect(html).toMatch(/Bijgewerkt op <time datetime="2026-11-03T15:00:00.000Z"[^>]*>3 november 2026<\/time>/);
   });
 });
 
