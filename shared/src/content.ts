@@ -94,6 +94,15 @@ export const PhotoSchema = z.object({
   height: z.number().nullable(),
 });
 
+/**
+ * How to reach a person, one value in every language: an e-mail address and a
+ * chat link (http(s) only, checked by the plugin on save). Null when not given.
+ */
+const contact = {
+  email: z.email().nullable(),
+  chatUrl: z.string().nullable(),
+};
+
 export const PersonRefSchema = z.object({
   documentId,
   slug,
@@ -101,6 +110,7 @@ export const PersonRefSchema = z.object({
   roleTitle: z.string(),
   kind: z.enum(PERSON_KINDS),
   photo: PhotoSchema.nullable(),
+  ...contact,
   preview,
 });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
@@ -171,6 +181,7 @@ export const PersonSchema = z.object({
   kind: z.enum(PERSON_KINDS),
   quote: z.string(),
   photo: PhotoSchema.nullable(),
+  ...contact,
   groups: z.array(GroupRefSchema),
 });
 export type Person = z.infer<typeof PersonSchema>;

@@ -204,7 +204,15 @@ export const CONTENT_QUERY_SPECS: { [R in ContentRoute]: ContentQuerySpec } = {
     relations: { sessions: REF_FIELDS.session, behaviours: REF_FIELDS.behaviour },
   },
   people: {
-    fields: { ...commonFields, name: textField, roleTitle: textField, kind: oneOf(PERSON_KINDS), quote: textField },
+    fields: {
+      ...commonFields,
+      name: textField,
+      roleTitle: textField,
+      kind: oneOf(PERSON_KINDS),
+      quote: textField,
+      email: textField,
+      chatUrl: textField,
+    },
     relations: { photo: REF_FIELDS.media, groups: REF_FIELDS.group },
   },
   spotlights: {

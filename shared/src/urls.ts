@@ -35,6 +35,16 @@ export function safeHttpUrl(value: unknown): string | null {
   return url.href;
 }
 
+/** A plain e-mail address: no spaces, quotes, `?`, `&` or anything else a mailto: link could be bent with. */
+const PLAIN_EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,63}$/;
+
+/** `mailto:<address>` for a plain e-mail address of at most 254 characters; otherwise null. */
+export function mailtoOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const address = value.trim();
+  return address.length <= 254 && PLAIN_EMAIL.test(address) ? `mailto:${address}` : null;
+}
+
 /** Whether `value` is accepted by safeHttpUrl. */
 export function isSafeHttpUrl(value: unknown): boolean {
   return safeHttpUrl(value) !== null;

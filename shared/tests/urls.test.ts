@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeHttpUrl, MAX_URL_LENGTH, mediaUrl, safeHttpUrl, safeSitePath } from '../src/urls';
+import { isSafeHttpUrl, MAX_URL_LENGTH, mailtoOf, mediaUrl, safeHttpUrl, safeSitePath } from '../src/urls';
 
 describe('safeHttpUrl', () => {
   it('accepts absolute http and https URLs, and returns them normalised', () => {
@@ -126,5 +126,36 @@ describe('mediaUrl', () => {
 
   it('refuses upload paths when the CMS URL itself is not http(s)', () => {
     expect(mediaUrl('/uploads/a.jpg', 'javascript:alert(1)//')).toBeNull();
+  });
+});
+
+describe('mailtoOf', () => {
+  it('makes a mailto: link of a plain address, trimmed', () => {
+    expect(mailtoOf('anna.de-vries+intranet@veenstromen.example')).toBe(
+      'mailto:anna.de-vries+intranet@veenstromen.example',
+    );
+    expect(mailtoOf('  anna@example.org ')).toBe('mailto:anna@example.org');
+  });
+
+  it.each([
+    ['extra headers', 'anna@example.org?bcc=all@example.org'],
+    ['a body', 'anna@example.org&body=hi'],
+    ['a second address', 'anna@example.org,bob@example.org'],
+    ['a quoted local part', '"anna"@example.org'],
+    ['a line break', 'anna@example.org\r\nBcc: x@example.org'],
+    ['no domain', 'anna@'],
+    ['a script', 'javascript:alert(1)//@example.org'],
+    ['too long', `${'a'.repeat(64)}@${'b'.repeat(190)}.example`],
+  ])('refuses %s', (_, value) => {
+    expect(mailtoOf(value)).toBeNull();
+  });
+
+  it('never lets through a character that changes what a mailto: link does', () => {
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        const link = mailtoOf(value);
+        if (link !== null) expect(link.slice('mailto:'.length)).not.toMatch(/[?&,;:\s"'<>()\\]/);
+      }),
+    );
   });
 });

@@ -44,6 +44,7 @@ export const demoContent: SeedContent = {
       key: 'marieke-van-dijk',
       name: 'Marieke van Dijk',
       kind: 'leader',
+      email: 'marieke.van.dijk@veenstromen.example',
       roleTitle: { nl: 'Afdelingshoofd Waterbeheer', en: 'Head of Water Management' },
       quote: {
         nl: 'Als ik zelf niets plaats, waarom zou mijn afdeling het dan doen? Daarom staat mijn weekupdate er elke maandag vóór tien uur.',
@@ -54,6 +55,7 @@ export const demoContent: SeedContent = {
       key: 'ruud-bakker',
       name: 'Ruud Bakker',
       kind: 'leader',
+      email: 'ruud.bakker@veenstromen.example',
       roleTitle: { nl: 'Teamleider Dijkonderhoud', en: 'Team lead Dike Maintenance' },
       quote: {
         nl: 'Mijn mensen staan de hele dag buiten op de dijk. Dus probeer ik alles eerst zelf op mijn telefoon, in de regen als het moet.',
@@ -64,6 +66,7 @@ export const demoContent: SeedContent = {
       key: 'femke-de-graaf',
       name: 'Femke de Graaf',
       kind: 'leader',
+      email: 'femke.de.graaf@veenstromen.example',
       roleTitle: { nl: 'Teamleider Vergunningen', en: 'Team lead Permits' },
       quote: {
         nl: 'In elk teamoverleg noem ik één bericht dat ons die week verder hielp. Het kost een minuut, en iedereen hoort wat we waarderen.',
@@ -74,6 +77,8 @@ export const demoContent: SeedContent = {
       key: 'joost-de-vries',
       name: 'Joost de Vries',
       kind: 'ambassador',
+      email: 'joost.de.vries@veenstromen.example',
+      chatUrl: 'https://chat.veenstromen.example/dm/joost-de-vries',
       roleTitle: { nl: 'Dijkinspecteur en intranetambassadeur', en: 'Dike inspector and intranet ambassador' },
       quote: {
         nl: 'Een foto van een verzakking met twee zinnen erbij zegt meer dan een rapport dat pas na drie weken af is.',
@@ -84,6 +89,8 @@ export const demoContent: SeedContent = {
       key: 'sanne-visser',
       name: 'Sanne Visser',
       kind: 'ambassador',
+      email: 'sanne.visser@veenstromen.example',
+      chatUrl: 'https://chat.veenstromen.example/dm/sanne-visser',
       roleTitle: { nl: 'Vergunningverlener en intranetambassadeur', en: 'Permit officer and intranet ambassador' },
       quote: {
         nl: 'Ik stel mijn vragen nu in de groep in plaats van in de mail. Het antwoord komt sneller, en de volgende collega met dezelfde vraag vindt het ook.',
@@ -94,6 +101,8 @@ export const demoContent: SeedContent = {
       key: 'lotte-jansen',
       name: 'Lotte Jansen',
       kind: 'ambassador',
+      email: 'lotte.jansen@veenstromen.example',
+      chatUrl: 'https://chat.veenstromen.example/dm/lotte-jansen',
       roleTitle: {
         nl: 'Communicatieadviseur, Project Nieuw Intranet',
         en: 'Communications adviser, New Intranet Project',
@@ -107,6 +116,8 @@ export const demoContent: SeedContent = {
       key: 'bram-hendriks',
       name: 'Bram Hendriks',
       kind: 'ambassador',
+      email: 'bram.hendriks@veenstromen.example',
+      chatUrl: 'https://chat.veenstromen.example/dm/bram-hendriks',
       roleTitle: { nl: 'Hydroloog en intranetambassadeur', en: 'Hydrologist and intranet ambassador' },
       quote: {
         nl: 'Ik reageer liever met één vraag die iemand verder helpt dan met tien redenen waarom iets niet kan.',
@@ -117,6 +128,8 @@ export const demoContent: SeedContent = {
       key: 'ingrid-smit',
       name: 'Ingrid Smit',
       kind: 'coach',
+      email: 'ingrid.smit@veenstromen.example',
+      chatUrl: 'https://chat.veenstromen.example/dm/ingrid-smit',
       roleTitle: { nl: 'Adoptiecoach, HR & Ontwikkeling', en: 'Adoption coach, HR & Development' },
       quote: {
         nl: 'Niemand leert een nieuwe gewoonte in één training. Daarom loop ik de eerste maanden gewoon mee, op kantoor en op de steunpunten.',

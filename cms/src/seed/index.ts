@@ -64,6 +64,8 @@ export async function seedDemo(
     await page('person', person.key, (locale) => ({
       name: person.name,
       kind: person.kind,
+      email: person.email ?? null,
+      chatUrl: person.chatUrl ?? null,
       roleTitle: pick(person.roleTitle, locale),
       quote: pick(person.quote, locale),
     }));

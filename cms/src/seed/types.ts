@@ -15,6 +15,9 @@ export interface SeedPerson {
   kind: PersonKind;
   roleTitle: Localized;
   quote: Localized;
+  /** How colleagues reach them (one value in every language). */
+  email?: string;
+  chatUrl?: string;
 }
 
 /**

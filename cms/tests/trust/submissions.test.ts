@@ -130,6 +130,38 @@ describe('links editors type', () => {
     });
     expect(row.onlineUrl).toBe('https://meet.example/abc');
   });
+
+  it('refuses every chat link on a person that is not an absolute http(s) URL, and a malformed e-mail address', async () => {
+    for (const chatUrl of hostile) {
+      await expect(
+        docs(app.strapi, 'person').create({ locale: 'nl', data: { name: 'Chat Test', kind: 'coach', chatUrl } }),
+        JSON.stringify(chatUrl),
+      ).rejects.toThrow(/http/);
+    }
+    for (const email of ['anna@', 'anna example.org', 'anna@example.org\r\nBcc: x@example.org']) {
+      await expect(
+        docs(app.strapi, 'person').create({ locale: 'nl', data: { name: 'Mail Test', kind: 'coach', email } }),
+        JSON.stringify(email),
+      ).rejects.toThrow();
+    }
+  });
+
+  it("serves a person's e-mail address and chat link, the same in every language", async () => {
+    const documentId = await createPage(
+      app.strapi,
+      'person',
+      { name: 'Noor Bakker', kind: 'coach', email: 'noor.bakker@example.org', chatUrl: 'https://chat.example/dm/noor' },
+      { name: 'Noor Bakker', kind: 'coach' },
+    );
+    for (const locale of ['nl', 'en']) {
+      const response = await fetch(`${app.baseUrl}/api/ritme/people?locale=${locale}&pageSize=100`);
+      const person = (await response.json()).data.find((p: { documentId: string }) => p.documentId === documentId);
+      expect(person, locale).toMatchObject({
+        email: 'noor.bakker@example.org',
+        chatUrl: 'https://chat.example/dm/noor',
+      });
+    }
+  });
 });
 
 describe('CORS and headers', () => {

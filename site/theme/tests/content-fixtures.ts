@@ -96,6 +96,8 @@ export function makeContent(counts: Partial<Record<Locale, Partial<Counts>>>, no
       roleTitle: text('Teamleider Vergunningen', 40),
       kind: (['leader', 'ambassador', 'coach'] as const)[i % 3] ?? 'leader',
       photo: null,
+      email: i % 2 === 0 ? `persoon.${i}@example.org` : null,
+      chatUrl: i % 4 === 0 ? `https://chat.example.org/dm/${i}` : null,
     });
     const pick = (type: keyof Counts, i: number, k: number) =>
       Array.from({ length: Math.min(k, n(locale, type)) }, (_, j) => (i * 31 + j * 17) % n(locale, type));

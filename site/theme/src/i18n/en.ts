@@ -102,6 +102,10 @@ export const en: Strings = {
     intro: 'Leaders and ambassadors who visibly take part. Feel free to ask them for help.',
     empty: 'No people have been published yet.',
     groups: 'Groups',
+    email: 'Email',
+    chat: 'Chat',
+    emailTo: 'Email {name}',
+    chatWith: 'Chat with {name}',
   },
   spotlight: { by: 'By', shows: 'Shows' },
   round: {

@@ -108,6 +108,11 @@ export const nl = {
     intro: 'Leidinggevenden en ambassadeurs die zichtbaar meedoen. Vraag ze gerust om hulp.',
     empty: 'Er zijn nog geen mensen gepubliceerd.',
     groups: 'Groepen',
+    /** How to reach someone: the link texts, and their accessible names with the person's name. */
+    email: 'E-mail',
+    chat: 'Chat',
+    emailTo: 'E-mail {name}',
+    chatWith: 'Chat met {name}',
   },
   spotlight: { by: 'Door', shows: 'Laat zien' },
   round: {

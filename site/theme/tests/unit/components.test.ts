@@ -92,6 +92,8 @@ describe('PersonCard', () => {
     roleTitle: '',
     kind: 'ambassador',
     photo: null,
+    email: null,
+    chatUrl: null,
   };
 
   it('makes initials from names in any script, and from lowercase names', async () => {
@@ -122,6 +124,36 @@ describe('PersonCard', () => {
     expect(html).toMatch(/<span class="tag"[^>]*>Leader<\/span>/);
     expect(html).toMatch(/<p class="meta"[^>]*>Head of IT<\/p>/);
     expect(html).not.toContain('Leidinggevende');
+  });
+
+  it('says how to reach someone: an e-mail link and a chat link, named with the person', async () => {
+    const html = await container.renderToString(PersonCard, {
+      props: {
+        person: { ...person, email: 'anna.devries@example.org', chatUrl: 'https://chat.example.org/dm/anna' },
+        locale: 'nl',
+      },
+    });
+    expect(html).toMatch(
+      /<a href="mailto:anna.devries@example.org" aria-label="E-mail Anna de Vries"[^>]*>E-mail<\/a>/,
+    );
+    expect(html).toMatch(
+      /<a href="https:\/\/chat.example.org\/dm\/anna" aria-label="Chat met Anna de Vries"[^>]*>Chat<\/a>/,
+    );
+  });
+
+  it('links no contact an editor could bend into something else', async () => {
+    for (const [email, chatUrl] of [
+      ['anna@example.org?bcc=everyone@example.org', 'javascript:alert(1)'],
+      ['anna@example.org&body=x', 'data:text/html,<script>alert(1)</script>'],
+      ['"anna"@example.org', '//evil.example/'],
+      ['anna@example.org\r\nBcc: x@example.org', ' https://chat.example.org/'],
+    ]) {
+      const html = await container.renderToString(PersonCard, {
+        props: { person: { ...person, email, chatUrl }, locale: 'en' },
+      });
+      expect(html, `${email} ${chatUrl}`).not.toContain('<a ');
+      expect(html).not.toContain('class="contact"');
+    }
   });
 
   it('shows the photo with its alternative text instead of initials', async () => {

@@ -101,6 +101,8 @@ const person = (i: number): PersonRef => ({
   roleTitle: 'Coach',
   kind: 'coach',
   photo: null,
+  email: null,
+  chatUrl: null,
 });
 
 // ---------------------------------------------------------------------------

@@ -144,6 +144,9 @@ export const person = {
     kind: enumeration(PERSON_KINDS, 'ambassador'),
     quote: text({ long: true }),
     photo: plain('media', { multiple: false, allowedTypes: ['images'] }),
+    // How to reach them: the person's own, one value in every language. The chat link is http(s) only.
+    email: plain('email', { maxLength: 254, pluginOptions: { i18n: { localized: false } } }),
+    chatUrl: text({ maxLength: 500, shared: true }),
     groups: relation('manyToMany', 'group', { mappedBy: 'people' }),
     spotlights: relation('oneToMany', 'spotlight', { mappedBy: 'person' }),
   },

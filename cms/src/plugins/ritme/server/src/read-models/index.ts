@@ -21,6 +21,7 @@ import { z } from 'zod';
 import {
   asEnumValue,
   behaviourRef,
+  contactOf,
   type Doc,
   groupRef,
   iso,
@@ -153,6 +154,7 @@ export const personModel: ReadModel<Person> = {
     kind: asEnumValue(doc.kind),
     quote: str(doc.quote),
     photo: photo(doc.photo),
+    ...contactOf(doc),
     groups: many(doc.groups).map(groupRef),
   }),
 };

@@ -39,7 +39,7 @@ export const refFields = {
   group: ['documentId', 'slug', 'name', 'kind'],
   behaviour: ['documentId', 'slug', 'title', 'insteadOf', 'cadence'],
   training: ['documentId', 'slug', 'title', 'skill', 'focus', 'format'],
-  person: ['documentId', 'slug', 'name', 'roleTitle', 'kind'],
+  person: ['documentId', 'slug', 'name', 'roleTitle', 'kind', 'email', 'chatUrl'],
   spotlight: ['documentId', 'slug', 'title', 'date'],
 } as const;
 
@@ -91,7 +91,14 @@ export const personRef = (doc: Doc): PersonRef => ({
   roleTitle: str(doc.roleTitle),
   kind: asEnum(doc.kind),
   photo: photo(doc.photo),
+  ...contactOf(doc),
   ...previewMark(doc),
+});
+
+/** A person's e-mail address and chat link, or null for what is not given. */
+export const contactOf = (doc: Doc) => ({
+  email: typeof doc.email === 'string' && doc.email.trim() !== '' ? doc.email.trim() : null,
+  chatUrl: typeof doc.chatUrl === 'string' && doc.chatUrl.trim() !== '' ? doc.chatUrl.trim() : null,
 });
 
 export const spotlightRef = (doc: Doc) => ({
