@@ -145,6 +145,7 @@ describe('what needs attention', () => {
   });
 
   it('lists published rounds closing within seven days, soonest first, and closed rounds without a follow-up', () => {
+    expect(data.rounds?.withinDays).toBe(7);
     expect(data.rounds?.closingSoon.total).toBe(2);
     expect(data.rounds?.closingSoon.items.map((item) => item.documentId)).toEqual([
       ids.closesTomorrow,
@@ -169,7 +170,7 @@ describe('what needs attention', () => {
   });
 
   it('counts pilot invites neither revoked nor expired, and those used in the last week', () => {
-    expect(data.pilots).toEqual({ active: 2, usedRecently: 1 });
+    expect(data.pilots).toEqual({ active: 2, usedRecently: 1, recentDays: 7 });
   });
 
   it('includes the build state (here: no build service configured)', () => {

@@ -42,6 +42,8 @@ export interface Overview {
   voices?: { suggestions: number; feedback: number };
   /** Published rounds closing within the next days, and rounds closed without a follow-up. With read on rounds. */
   rounds?: {
+    /** "Closing soon" means within this many days (ROUNDS_CLOSING_WITHIN_DAYS). */
+    withinDays: number;
     closingSoon: { total: number; items: OverviewRound[] };
     awaitingFollowUp: { total: number; items: OverviewRound[] };
   };
@@ -50,8 +52,8 @@ export interface Overview {
    * (`draft`) or with changes not published yet (`modified`), as the Content Manager's status says.
    */
   drafts?: { type: DraftType; uid: string; draft: number; modified: number }[];
-  /** Invites neither revoked nor expired, and how many of those opened the preview recently. With invites.manage. */
-  pilots?: { active: number; usedRecently: number };
+  /** Invites neither revoked nor expired, and how many of those opened the preview in the last `recentDays`. With invites.manage. */
+  pilots?: { active: number; usedRecently: number; recentDays: number };
   /** The intranet's build state, as GET /ritme/build-status. With build.read. */
   build?: BuildStatus;
 }

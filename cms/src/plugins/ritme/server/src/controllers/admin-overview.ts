@@ -15,7 +15,7 @@ import { type HttpContext, parseQuery } from '../validation/request';
 const CONTENT_READ = 'plugin::content-manager.explorer.read';
 const ROUND = 'plugin::ritme.evaluation-round';
 
-interface Ability {
+export interface Ability {
   can(action: string, subject?: string): boolean;
 }
 

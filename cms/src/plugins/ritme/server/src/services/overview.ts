@@ -117,7 +117,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       { closesAt: { $lte: now.toISOString() }, $or: [{ followUp: { $null: true } }, { followUp: '' }] },
       'desc',
     );
-    return { closingSoon, awaitingFollowUp };
+    return { withinDays: ROUNDS_CLOSING_WITHIN_DAYS, closingSoon, awaitingFollowUp };
   },
 
   /** Waiting drafts of the types `readable` lets through (the admin's Content Manager read permission). */
@@ -138,6 +138,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const invites = rows(strapi, 'plugin::ritme.pilot-invite');
     const count = await invites.count({ where: active });
     const usedRecently = await invites.count({ where: { ...active, lastUsedAt: { $gte: since } } });
-    return { active: count, usedRecently };
+    return { active: count, usedRecently, recentDays: PILOTS_RECENT_DAYS };
   },
 });
