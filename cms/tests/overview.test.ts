@@ -27,7 +27,13 @@ const EVERYTHING = [
   { action: 'plugin::content-manager.explorer.read', subject: 'plugin::ritme.group' },
   { action: 'plugin::content-manager.explorer.read', subject: 'plugin::ritme.evaluation-round' },
 ];
-const jwts: Record<'all' | 'inbox' | 'behaviours' | 'none', string> = { all: '', inbox: '', behaviours: '', none: '' };
+const jwts: Record<'all' | 'inbox' | 'behaviours' | 'users' | 'none', string> = {
+  all: '',
+  inbox: '',
+  behaviours: '',
+  users: '',
+  none: '',
+};
 
 const overview = (jwt: string | undefined, part?: string) =>
   call<{ data: Overview }>(app.baseUrl, 'GET', `/ritme/overview${part ? `?part=${part}` : ''}`, { token: jwt });
@@ -127,6 +133,12 @@ beforeAll(async () => {
   jwts.inbox = (await adminWith(s, app.baseUrl, 'inbox@example.org', ['plugin::ritme.inbox.read'])).jwt;
   jwts.behaviours = (await adminWith(s, app.baseUrl, 'behaviours@example.org', [EVERYTHING[3]])).jwt;
   jwts.none = (await adminWith(s, app.baseUrl, 'none@example.org', [])).jwt;
+  // Content Manager read on a type that is not Ritme's: no drafts of Ritme's to count.
+  jwts.users = (
+    await adminWith(s, app.baseUrl, 'users@example.org', [
+      { action: 'plugin::content-manager.explorer.read', subject: 'plugin::users-permissions.user' },
+    ])
+  ).jwt;
 });
 afterAll(async () => {
   await app?.stop();
@@ -207,6 +219,8 @@ describe('permissions', () => {
 
   it('refuses an admin holding none of the permissions, and a caller without a JWT', async () => {
     expect((await overview(jwts.none)).status).toBe(403);
+    expect((await overview(jwts.users)).status).toBe(403);
+    expect((await overview(jwts.users, 'drafts')).status).toBe(403);
     expect((await overview(undefined)).status).toBe(401);
   });
 
