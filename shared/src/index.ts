@@ -5,6 +5,7 @@ export * from './content.js';
 export * from './enums.js';
 export * from './focus.js';
 export * from './live.js';
+export * from './overview.js';
 export * from './preview-links.js';
 export * from './query.js';
 export * from './rounds.js';

@@ -9,6 +9,8 @@ import type {
   InboxKind,
   InboxQuery,
   InboxUpdate,
+  Overview,
+  OverviewPart,
   PilotInvite,
   PilotInviteCreate,
   PilotInviteCreated,
@@ -34,6 +36,8 @@ export function useRitmeApi() {
       revokeInvite: async (documentId: string) =>
         (await post<Envelope<PilotInvite>>(`/ritme/invites/${documentId}/revoke`)).data.data,
       buildStatus: async () => (await get<Envelope<BuildStatus>>('/ritme/build-status')).data.data,
+      overview: async (part: OverviewPart) =>
+        (await get<Envelope<Overview>>('/ritme/overview', { params: { part } })).data.data,
       rebuild: async () => (await post<Envelope<RebuildResult>>('/ritme/rebuild')).data.data,
     }),
     [get, put, post],

@@ -1,10 +1,12 @@
 /**
  * Ritme in Strapi's admin panel: one menu link to the co-design pages (the
- * inbox of feedback and suggestions, and the pilot invites), in English and Dutch.
+ * inbox of feedback and suggestions, and the pilot invites), widgets on
+ * Strapi's home page of what needs attention, in English and Dutch.
  */
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { PERMISSIONS, PLUGIN_ID } from './pluginId';
+import { registerWidgets } from './widgets';
 
 type Translations = Record<string, string>;
 
@@ -23,6 +25,7 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ritme' });
+    registerWidgets(app);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

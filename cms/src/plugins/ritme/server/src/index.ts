@@ -14,6 +14,7 @@ import contentTypes from './content-types';
 import adminBuild from './controllers/admin-build';
 import adminInbox from './controllers/admin-inbox';
 import adminInvites from './controllers/admin-invites';
+import adminOverview from './controllers/admin-overview';
 import adminSharedDrafts from './controllers/admin-shared-drafts';
 import change from './controllers/change';
 import clock from './controllers/clock';
@@ -44,6 +45,7 @@ import homeService from './services/home';
 import inbox from './services/inbox';
 import live from './services/live';
 import locales, { enabledLocales } from './services/locales';
+import overview from './services/overview';
 import previewLinks from './services/preview-links';
 import results from './services/results';
 import sharedDrafts from './services/shared-drafts';
@@ -115,6 +117,7 @@ export default {
     'admin-build': adminBuild,
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
+    'admin-overview': adminOverview,
     'admin-shared-drafts': adminSharedDrafts,
   },
   services: {
@@ -125,6 +128,7 @@ export default {
     inbox,
     live,
     locales,
+    overview,
     'preview-links': previewLinks,
     /** `sync()` grants the Public role its actions again (what bootstrap does with `publicAccess` on). */
     'public-access': ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncPublicAccess(strapi) }),

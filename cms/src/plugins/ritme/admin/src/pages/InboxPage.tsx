@@ -8,19 +8,23 @@ import { Box, Flex, Typography } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
+import { useLocation } from 'react-router-dom';
 import { errorMessage, useRitmeApi } from '../api';
 import { InboxFilters } from '../components/InboxFilters';
 import { InboxItemCard } from '../components/InboxItemCard';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { SharedDraftsPanel } from '../components/SharedDraftsPanel';
 import { groupByPage } from '../utils/groupByPage';
+import { inboxQueryFrom } from '../utils/inboxLink';
 import { useT } from '../utils/useT';
 
 export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: BuildStatus['history'] | null }) {
   const t = useT();
   const api = useRitmeApi();
   const { toggleNotification } = useNotification();
-  const [query, setQuery] = React.useState<InboxQuery>({});
+  // Starts from the filters in the address: the home page links to e.g. new suggestions.
+  const { search } = useLocation();
+  const [query, setQuery] = React.useState<InboxQuery>(() => inboxQueryFrom(search));
   const [inbox, setInbox] = React.useState<Inbox | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [loading, setLoading] = React.useState(true);

@@ -40,6 +40,13 @@ export default {
       handler: 'admin-build.status',
       config: allowed(ADMIN_ACTIONS.buildRead),
     },
+    // The editors' home: signed-in admins only; each part checks its own permission in the controller.
+    {
+      method: 'GET',
+      path: '/overview',
+      handler: 'admin-overview.show',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
     { method: 'POST', path: '/rebuild', handler: 'admin-build.rebuild', config: allowed(ADMIN_ACTIONS.buildRebuild) },
   ],
 };
