@@ -3,7 +3,7 @@
  * site together, newest first, grouped by the page they are about; above
  * them, the drafts pilots can see (shared with pilots).
  */
-import type { BuildStatus, Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
+import type { BuildStatus, Inbox, InboxEmailReply, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
@@ -11,12 +11,19 @@ import * as React from 'react';
 import { errorMessage, useRitmeApi } from '../api';
 import { InboxFilters } from '../components/InboxFilters';
 import { InboxItemCard } from '../components/InboxItemCard';
+import { InboxPagination } from '../components/InboxPagination';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { SharedDraftsPanel } from '../components/SharedDraftsPanel';
 import { groupByPage } from '../utils/groupByPage';
 import { useT } from '../utils/useT';
 
-export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: BuildStatus['history'] | null }) {
+interface Props {
+  canUpdate: boolean;
+  canEmail: boolean;
+  builds: BuildStatus['history'] | null;
+}
+
+export function InboxPage({ canUpdate, canEmail, builds }: Props) {
   const t = useT();
   const api = useRitmeApi();
   const { toggleNotification } = useNotification();
@@ -58,6 +65,26 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
     }
   };
 
+  const sendEmail = async (item: InboxItem, reply: InboxEmailReply) => {
+    try {
+      await api.emailReply(item.documentId, reply);
+      toggleNotification({ type: 'success', message: t('ritme.edit.sent', { to: item.email ?? '' }) });
+      await load();
+      return true;
+    } catch (caught) {
+      // The server stored the reply before trying; the editor keeps the text as typed.
+      toggleNotification({ type: 'danger', title: t('ritme.edit.sendFailed'), message: errorMessage(caught) });
+      return false;
+    }
+  };
+  const email = canEmail && inbox ? { configured: inbox.mail.configured, onSend: sendEmail } : null;
+  // A filter change starts at page 1; paging keeps the filters.
+  const filter = (next: InboxQuery) => setQuery({ ...next, page: undefined });
+  const toPage = (page: number) => {
+    setQuery({ ...query, page });
+    window.scrollTo?.({ top: 0 });
+  };
+
   const filtered = Boolean(query.status || query.category || query.kind);
   let body: React.ReactNode;
   if (error) body = <LoadError message={error} onRetry={() => void load()} />;
@@ -84,11 +111,12 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
           {group.items.map((item) => (
             <InboxItemCard
               // Remount after a save so the editor starts from the stored values.
-              key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}`}
+              key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}:${item.emailed?.at}`}
               item={item}
               canUpdate={canUpdate}
               builds={builds}
               onSave={save}
+              email={email}
             />
           ))}
         </Flex>
@@ -98,8 +126,16 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
   return (
     <Flex direction="column" alignItems="stretch" gap={6} paddingTop={6}>
       <SharedDraftsPanel />
-      <InboxFilters query={query} counts={inbox?.counts} onChange={setQuery} />
+      <InboxFilters query={query} counts={inbox?.counts} onChange={filter} />
       {body}
+      {inbox && inbox.items.length > 0 && (
+        <InboxPagination
+          page={inbox.pagination.page}
+          pageCount={inbox.pagination.pageCount}
+          total={inbox.pagination.total}
+          onPage={toPage}
+        />
+      )}
     </Flex>
   );
 }

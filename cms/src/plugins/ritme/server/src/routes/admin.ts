@@ -18,6 +18,12 @@ export default {
       handler: 'admin-inbox.update',
       config: allowed(ADMIN_ACTIONS.inboxUpdate),
     },
+    {
+      method: 'POST',
+      path: '/inbox/suggestion/:id/email',
+      handler: 'admin-inbox.emailReply',
+      config: allowed(ADMIN_ACTIONS.inboxEmail),
+    },
     // What pilots see besides published content: for everyone who reads the inbox.
     {
       method: 'GET',
