@@ -95,7 +95,10 @@ beforeAll(async () => {
     data: { title: 'Share an update every week', insteadOf: 'Share your knowledge', skill: 'making_work_visible' },
   });
   await behaviours.publish({ documentId: behaviourId, locale: '*' });
-  const gone = await behaviours.create({ locale: 'nl', data: { title: 'Weg', insteadOf: 'Weg', skill: 'making_work_visible' } });
+  const gone = await behaviours.create({
+    locale: 'nl',
+    data: { title: 'Weg', insteadOf: 'Weg', skill: 'making_work_visible' },
+  });
   deletedId = gone.documentId;
   await behaviours.delete({ documentId: deletedId, locale: '*' });
 }, 120_000);
