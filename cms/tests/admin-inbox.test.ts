@@ -7,11 +7,11 @@
  * twice; without an address nothing is sent; with the mail server down the
  * reply is kept and the answer says why; 1,200 items page and count right.
  */
-import { randomBytes } from 'node:crypto';
 import { InboxSchema } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminWith, type TestAdmin } from './harness/admins';
 import { call, createPreviewToken } from './harness/api';
+import { createPage, docs, newDocumentId } from './harness/fixtures';
 import { startSmtp, type TestSmtp } from './harness/smtp';
 import { bootStrapi, type TestStrapi } from './harness/strapi';
 
@@ -28,8 +28,6 @@ let updater: TestAdmin;
 let previewToken: string;
 let behaviourId: string;
 let deletedId: string;
-
-const newId = () => Array.from(randomBytes(24), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
 
 const inbox = async (query = '', token = editor.jwt) => {
   const response = await call(app.baseUrl, 'GET', `/ritme/inbox${query}`, { token });
@@ -78,29 +76,18 @@ beforeAll(async () => {
   updater = await adminWith(s, app.baseUrl, 'updater@example.org', [READ, UPDATE]);
   previewToken = await createPreviewToken(s);
 
-  const behaviours = s.documents('plugin::ritme.behaviour' as never) as unknown as {
-    create(params: object): Promise<{ documentId: string }>;
-    update(params: object): Promise<unknown>;
-    publish(params: object): Promise<unknown>;
-    delete(params: object): Promise<unknown>;
-  };
-  const created = await behaviours.create({
-    locale: 'nl',
-    data: { title: 'Deel elke week een update', insteadOf: 'Deel je kennis', skill: 'making_work_visible' },
+  const skill = 'making_work_visible';
+  behaviourId = await createPage(
+    s,
+    'behaviour',
+    { title: 'Deel elke week een update', insteadOf: 'Deel je kennis', skill },
+    { title: 'Share an update every week', insteadOf: 'Share your knowledge', skill },
+  );
+  deletedId = await createPage(s, 'behaviour', { title: 'Weg', insteadOf: 'Weg', skill });
+  await (docs(s, 'behaviour') as unknown as { delete(params: object): Promise<unknown> }).delete({
+    documentId: deletedId,
+    locale: '*',
   });
-  behaviourId = created.documentId;
-  await behaviours.update({
-    documentId: behaviourId,
-    locale: 'en',
-    data: { title: 'Share an update every week', insteadOf: 'Share your knowledge', skill: 'making_work_visible' },
-  });
-  await behaviours.publish({ documentId: behaviourId, locale: '*' });
-  const gone = await behaviours.create({
-    locale: 'nl',
-    data: { title: 'Weg', insteadOf: 'Weg', skill: 'making_work_visible' },
-  });
-  deletedId = gone.documentId;
-  await behaviours.delete({ documentId: deletedId, locale: '*' });
 }, 120_000);
 
 afterAll(async () => {
@@ -116,7 +103,7 @@ describe('what an item is about', () => {
       locale: 'en',
       section: 'how',
       sectionHeading: 'How to do it (edited)',
-      contentRefs: [`behaviour:${behaviourId}`, `behaviour:${deletedId}`, `gadget:${newId()}`],
+      contentRefs: [`behaviour:${behaviourId}`, `behaviour:${deletedId}`, `gadget:${newDocumentId()}`],
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
     const item = await itemOf(sent.body.data.documentId);
@@ -168,7 +155,7 @@ describe('what an item is about', () => {
       { section: 'made-up', locale: 'nl', pagePath: '/gedrag/x/' },
     ].map((row) => ({
       ...row,
-      documentId: newId(),
+      documentId: newDocumentId(),
       message: 'Oud',
       category: 'idea',
       build: 'b-1',
@@ -279,7 +266,7 @@ describe('answering a suggestion by e-mail', () => {
   });
 
   it('never lets a stored address or name inject headers', async () => {
-    const documentId = newId();
+    const documentId = newDocumentId();
     await app.strapi.db.query('plugin::ritme.suggestion' as never).create({
       data: {
         documentId,
@@ -356,7 +343,7 @@ describe('1,200 items: pages and counts from the database', () => {
     const statuses = ['new', 'planned', 'in_progress', 'done', 'declined'] as const;
     const at = (i: number) => new Date(start + i * 60_000).toISOString();
     const suggestions = Array.from({ length: 700 }, (_, i) => ({
-      documentId: newId(),
+      documentId: newDocumentId(),
       message: `Bulk suggestion ${i}`,
       category: 'praise',
       status: statuses[i % 5],
@@ -365,7 +352,7 @@ describe('1,200 items: pages and counts from the database', () => {
       publishedAt: at(i * 2),
     }));
     const feedbacks = Array.from({ length: 500 }, (_, i) => ({
-      documentId: newId(),
+      documentId: newDocumentId(),
       message: `Bulk feedback ${i}`,
       category: 'praise',
       status: statuses[i % 5],

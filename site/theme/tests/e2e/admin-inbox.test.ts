@@ -6,11 +6,11 @@
  * its heading — answers a suggestion by e-mail, the mail arrives, and the item
  * says it was e-mailed. With more items than fit one page, the inbox pages.
  */
-import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, adminWith, type TestAdmin } from '../../../../cms/tests/harness/admins';
 import { call, createPreviewToken } from '../../../../cms/tests/harness/api';
+import { newDocumentId } from '../../../../cms/tests/harness/fixtures';
 import { startSmtp, type TestSmtp } from '../../../../cms/tests/harness/smtp';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
 import { launch } from './browser';
@@ -25,8 +25,6 @@ let browser: Browser;
 let editor: TestAdmin;
 let page: Page;
 let behaviour: { documentId: string; title: string };
-
-const newId = () => Array.from(randomBytes(24), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -76,7 +74,7 @@ beforeAll(async () => {
   // More items than one page holds (25), all older than what the test looks at.
   await app.strapi.db.query('plugin::ritme.suggestion' as never).createMany({
     data: Array.from({ length: 30 }, (_, i) => ({
-      documentId: newId(),
+      documentId: newDocumentId(),
       message: `Ouder idee ${i}`,
       category: 'idea',
       status: 'new',
