@@ -6,6 +6,7 @@
  * its heading — answers a suggestion by e-mail, the mail arrives, and the item
  * says it was e-mailed. With more items than fit one page, the inbox pages.
  */
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, adminWith, type TestAdmin } from '../../../../cms/tests/harness/admins';
@@ -16,7 +17,9 @@ import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strap
 import { launch } from './browser';
 
 const UI_TIMEOUT = 30_000;
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
 const QUESTION = 'Kunnen de trainingen ook in de agenda komen?';
+const OTHER = 'Is er een training over feedback geven?';
 const ANSWER = 'Ja, vanaf volgende maand staan ze in de agenda.';
 
 let app: TestStrapi;
@@ -86,6 +89,10 @@ beforeAll(async () => {
     body: { data: { message: QUESTION, category: 'question', name: 'Noor', email: 'noor@example.org', pagePath: '/' } },
   });
   if (suggestion.status !== 201) throw new Error(`Suggestion was refused: ${JSON.stringify(suggestion.body)}`);
+  const other = await call(app.baseUrl, 'POST', '/api/ritme/suggestions', {
+    body: { data: { message: OTHER, category: 'question', email: 'jip@example.org', pagePath: '/en/' } },
+  });
+  if (other.status !== 201) throw new Error(`Suggestion was refused: ${JSON.stringify(other.body)}`);
   browser = await launch();
 }, 600_000);
 
@@ -117,6 +124,8 @@ describe('the co-design inbox in the admin', () => {
     await item.getByText('Zo doe je het').waitFor();
     await item.getByText('build-12').waitFor();
     expect(await item.getByText('#how').count()).toBe(0);
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-inbox.png') });
   });
 
   it('answers a suggestion by e-mail: the mail arrives, and the item says it was e-mailed', async () => {
@@ -138,12 +147,39 @@ describe('the co-design inbox in the admin', () => {
     expect(smtp.mails).toHaveLength(1);
   });
 
+  it('with the mail server down, says the e-mail was not sent and keeps the reply as typed', async () => {
+    const item = card(OTHER);
+    await item.getByRole('button', { name: 'Answer' }).click();
+    await item.getByLabel('Reply').fill('Yes, in March.');
+    await smtp.stop();
+    try {
+      await item.getByRole('button', { name: 'Send by e-mail to jip@example.org' }).click();
+      await page.getByText('The e-mail was not sent').waitFor();
+      await page
+        .getByText(/could not be e-mailed to jip@example\.org/)
+        .first()
+        .waitFor();
+      expect(await item.getByLabel('Reply').inputValue()).toBe('Yes, in March.');
+    } finally {
+      await smtp.restart();
+    }
+    const before = smtp.mails.length;
+    await item.getByRole('button', { name: 'Send by e-mail to jip@example.org' }).click();
+    const [mail] = (await smtp.waitFor(before + 1)).slice(before);
+    expect(mail?.subject).toBe('Reply to your suggestion');
+    await card(OTHER)
+      .getByText(/^E-mailed to jip@example\.org on /)
+      .waitFor();
+  });
+
   it('pages through more items than fit one page', async () => {
     const pages = page.getByRole('navigation', { name: 'Inbox pages' });
     expect(await pages.getByRole('button', { name: 'Page 1' }).getAttribute('aria-current')).toBe('page');
     await pages.getByRole('button', { name: 'Next page' }).click();
     await card('Ouder idee 0').waitFor();
     expect(await pages.getByRole('button', { name: 'Page 2' }).getAttribute('aria-current')).toBe('page');
+    // The new page's list has the focus, so the keyboard goes on from its first item.
+    expect(await page.evaluate(() => document.activeElement?.textContent?.includes('Ouder idee'))).toBe(true);
     expect(await card(QUESTION).count()).toBe(0);
   });
 });

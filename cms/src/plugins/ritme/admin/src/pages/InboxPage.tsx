@@ -32,6 +32,10 @@ export function InboxPage({ canUpdate, canEmail, builds }: Props) {
   const [error, setError] = React.useState<string | null>(null);
   const [loading, setLoading] = React.useState(true);
   const latest = React.useRef(0);
+  // After a page change the list's top takes the focus (and scrolls into view), so keyboard and
+  // screen-reader users go on from the first item of the new page.
+  const listTop = React.useRef<HTMLDivElement>(null);
+  const paged = React.useRef(false);
 
   const load = React.useCallback(async () => {
     // Only the answer to the newest request counts when filters change quickly.
@@ -42,6 +46,10 @@ export function InboxPage({ canUpdate, canEmail, builds }: Props) {
       if (request !== latest.current) return;
       setInbox(result);
       setError(null);
+      if (paged.current) {
+        paged.current = false;
+        requestAnimationFrame(() => listTop.current?.focus());
+      }
     } catch (caught) {
       if (request === latest.current) setError(errorMessage(caught));
     } finally {
@@ -81,8 +89,8 @@ export function InboxPage({ canUpdate, canEmail, builds }: Props) {
   // A filter change starts at page 1; paging keeps the filters.
   const filter = (next: InboxQuery) => setQuery({ ...next, page: undefined });
   const toPage = (page: number) => {
+    paged.current = true;
     setQuery({ ...query, page });
-    window.scrollTo?.({ top: 0 });
   };
 
   const filtered = Boolean(query.status || query.category || query.kind);
@@ -127,7 +135,9 @@ export function InboxPage({ canUpdate, canEmail, builds }: Props) {
     <Flex direction="column" alignItems="stretch" gap={6} paddingTop={6}>
       <SharedDraftsPanel />
       <InboxFilters query={query} counts={inbox?.counts} onChange={filter} />
-      {body}
+      <Flex ref={listTop} tabIndex={-1} direction="column" alignItems="stretch" gap={6} style={{ outline: 'none' }}>
+        {body}
+      </Flex>
       {inbox && inbox.items.length > 0 && (
         <InboxPagination
           page={inbox.pagination.page}

@@ -5,7 +5,14 @@
  * published page on the intranet — or, for an entry that was deleted, a plain
  * "deleted" — and the page the item was sent from as a link.
  */
-import { type ContentRoute, type InboxEntry, type InboxItem, type Locale, pathForEntry } from '@ritme/shared';
+import {
+  type ContentRoute,
+  DEFAULT_LOCALE,
+  type InboxEntry,
+  type InboxItem,
+  type Locale,
+  pathForEntry,
+} from '@ritme/shared';
 import type { Core } from '@strapi/strapi';
 import { rows } from '../documents';
 import { READ_MODELS } from '../read-models';
@@ -96,7 +103,9 @@ export async function resolveInboxItems(strapi: Core.Strapi, items: InboxItem[])
   const entryOf = (item: InboxItem, ref: ParsedRef): InboxEntry => {
     const route = ref.route;
     const candidates = route ? (found.get(`${route}:${ref.documentId}`) ?? []) : [];
-    const shown = pick(candidates, item.locale);
+    // An item in no particular language (a suggestion sent from no page) reads the default one.
+    const locale = item.locale ?? DEFAULT_LOCALE;
+    const shown = pick(candidates, locale);
     if (!route || !shown) {
       // A known type with no row left: the entry was deleted.
       const deleted = Boolean(route);
@@ -107,7 +116,7 @@ export async function resolveInboxItems(strapi: Core.Strapi, items: InboxItem[])
     const query = new URLSearchParams({ 'plugins[i18n][locale]': shown.locale });
     const published = pick(
       candidates.filter((row) => row.published && row.slug),
-      item.locale,
+      locale,
     );
     return {
       ref: ref.ref,
