@@ -25,6 +25,7 @@ let app: TestStrapi;
 let smtp: TestSmtp;
 let editor: TestAdmin;
 let updater: TestAdmin;
+let emailer: TestAdmin;
 let previewToken: string;
 let behaviourId: string;
 let deletedId: string;
@@ -74,6 +75,7 @@ beforeAll(async () => {
   const s = app.strapi;
   editor = await adminWith(s, app.baseUrl, 'editor@example.org', [READ, UPDATE, EMAIL]);
   updater = await adminWith(s, app.baseUrl, 'updater@example.org', [READ, UPDATE]);
+  emailer = await adminWith(s, app.baseUrl, 'emailer@example.org', [READ, EMAIL]);
   previewToken = await createPreviewToken(s);
 
   const skill = 'making_work_visible';
@@ -300,9 +302,11 @@ describe('answering a suggestion by e-mail', () => {
     expect((await emailReply('abcdefghijklmnopqrstuvwx', { reply: 'x' })).status).toBe(404);
   });
 
-  it('needs the e-mail permission (403), and a login (401)', async () => {
+  it('needs the e-mail and the update permission (403), and a login (401)', async () => {
     const before = smtp.mails.length;
     expect((await emailReply(englishId, { reply: 'Sneaky' }, updater.jwt)).status).toBe(403);
+    // It stores the reply and status too, so it needs inbox.update as well.
+    expect((await emailReply(englishId, { reply: 'Sneaky' }, emailer.jwt)).status).toBe(403);
     expect(
       (
         await call(app.baseUrl, 'POST', `/ritme/inbox/suggestion/${englishId}/email`, {
