@@ -116,7 +116,7 @@ describe('what an item is about', () => {
       title: 'Share an update every week',
       locale: 'en',
       deleted: false,
-      adminPath: `/admin/content-manager/collection-types/plugin::ritme.behaviour/${behaviourId}?plugins%5Bi18n%5D%5Blocale%5D=en`,
+      adminPath: `/admin/content-manager/collection-types/plugin::ritme.behaviour/${behaviourId}?plugins[i18n][locale]=en`,
       pageUrl: `${SITE_URL}/en/behaviours/share-an-update-every-week/`,
     });
     // A deleted entry says so and links nowhere; an unknown type is shown as it came.

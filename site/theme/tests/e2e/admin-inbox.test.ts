@@ -119,7 +119,7 @@ describe('the co-design inbox in the admin', () => {
     const item = card('Het stappenplan is helder.');
     const entry = item.getByRole('link', { name: `${behaviour.title} — edit in the Content Manager` });
     expect(await entry.getAttribute('href')).toBe(
-      `/admin/content-manager/collection-types/plugin::ritme.behaviour/${behaviour.documentId}?plugins%5Bi18n%5D%5Blocale%5D=nl`,
+      `/admin/content-manager/collection-types/plugin::ritme.behaviour/${behaviour.documentId}?plugins[i18n][locale]=nl`,
     );
     await item.getByText('Zo doe je het').waitFor();
     await item.getByText('build-12').waitFor();

@@ -113,7 +113,6 @@ export async function resolveInboxItems(strapi: Core.Strapi, items: InboxItem[])
       return { ref: name, type, documentId, title: null, locale: null, deleted, adminPath: null, pageUrl: null };
     }
     const uid = READ_MODELS[route].uid;
-    const query = new URLSearchParams({ 'plugins[i18n][locale]': shown.locale });
     const published = pick(
       candidates.filter((row) => row.published && row.slug),
       locale,
@@ -125,7 +124,8 @@ export async function resolveInboxItems(strapi: Core.Strapi, items: InboxItem[])
       title: shown.title,
       locale: shown.locale,
       deleted: false,
-      adminPath: `/admin/content-manager/collection-types/${uid}/${encodeURIComponent(ref.documentId)}?${query}`,
+      // The Content Manager's own link shape (brackets as it writes them; the locale is a checked code).
+      adminPath: `/admin/content-manager/collection-types/${uid}/${encodeURIComponent(ref.documentId)}?plugins[i18n][locale]=${encodeURIComponent(shown.locale)}`,
       pageUrl: published?.slug
         ? linkOn(siteUrl, pathForEntry(route, published.locale as Locale, published.slug))
         : null,
