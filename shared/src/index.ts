@@ -10,6 +10,7 @@ export * from './preview-links.js';
 export * from './query.js';
 export * from './rounds.js';
 export * from './routes.js';
+export * from './section-headings.js';
 export * from './submissions.js';
 export * from './sync.js';
 export * from './sync-engine.js';

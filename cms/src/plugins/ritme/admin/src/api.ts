@@ -5,6 +5,7 @@
 import type {
   BuildStatus,
   Inbox,
+  InboxEmailReply,
   InboxItem,
   InboxKind,
   InboxQuery,
@@ -29,6 +30,8 @@ export function useRitmeApi() {
       inbox: async (query: InboxQuery) => (await get<Envelope<Inbox>>('/ritme/inbox', { params: query })).data.data,
       updateInboxItem: async (kind: InboxKind, documentId: string, update: InboxUpdate) =>
         (await put<Envelope<InboxItem>>(`/ritme/inbox/${kind}/${documentId}`, { data: update })).data.data,
+      emailReply: async (documentId: string, reply: InboxEmailReply) =>
+        (await post<Envelope<InboxItem>>(`/ritme/inbox/suggestion/${documentId}/email`, { data: reply })).data.data,
       sharedDrafts: async () => (await get<Envelope<SharedDraft[]>>('/ritme/shared-drafts')).data.data,
       invites: async () => (await get<Envelope<PilotInvite[]>>('/ritme/invites')).data.data,
       createInvite: async (input: PilotInviteCreate) =>

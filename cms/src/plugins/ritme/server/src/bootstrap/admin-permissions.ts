@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 export const ADMIN_ACTIONS = {
   inboxRead: 'plugin::ritme.inbox.read',
   inboxUpdate: 'plugin::ritme.inbox.update',
+  inboxEmail: 'plugin::ritme.inbox.email',
   invitesManage: 'plugin::ritme.invites.manage',
   buildRead: 'plugin::ritme.build.read',
   buildRebuild: 'plugin::ritme.build.rebuild',
@@ -15,6 +16,7 @@ export const ADMIN_ACTIONS = {
 const ACTIONS = [
   { uid: 'inbox.read', displayName: 'Read the co-design inbox', subCategory: 'co-design' },
   { uid: 'inbox.update', displayName: 'Answer co-design feedback and suggestions', subCategory: 'co-design' },
+  { uid: 'inbox.email', displayName: 'E-mail replies to suggestions', subCategory: 'co-design' },
   { uid: 'invites.manage', displayName: 'Manage pilot invites', subCategory: 'pilots' },
   { uid: 'build.read', displayName: "See the intranet's build state", subCategory: 'live' },
   { uid: 'build.rebuild', displayName: 'Rebuild the intranet now', subCategory: 'live' },

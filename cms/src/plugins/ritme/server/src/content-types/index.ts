@@ -232,6 +232,12 @@ export const suggestion = {
     email: plain('email'),
     status: plain('enumeration', { enum: [...SUGGESTION_STATUSES], default: 'new', required: true }),
     reply: plain('text'),
+    /** The last reply e-mailed to the sender: when, to which address, by which editor. */
+    emailedAt: plain('datetime'),
+    emailedTo: plain('string'),
+    emailedBy: plain('string'),
+    /** Set while a reply is being e-mailed: a second send (a double click) finds it and does not send again. */
+    emailSendingAt: plain('datetime', { private: true }),
     changedInBuild: plain('string'),
     changedAt: plain('datetime'),
     publicSummary: publicSummary(),
@@ -257,6 +263,8 @@ export const feedback = {
     // A locale code as Strapi's i18n spells it (nl, en, de, fr-BE…): any locale Ritme serves.
     locale: plain('string', { required: true, maxLength: 35 }),
     section: plain('string'),
+    /** The section's heading as the pilot saw it (older feedback has only the id). */
+    sectionHeading: plain('string'),
     contentRefs: plain('json'),
     build: plain('string', { required: true }),
     /** The pilot invite's documentId; empty for an editor who came in through Preview. */

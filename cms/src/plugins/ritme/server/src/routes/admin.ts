@@ -4,8 +4,9 @@
  */
 import { ADMIN_ACTIONS } from '../bootstrap/admin-permissions';
 
-const allowed = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+/** Every one of `actions` is needed (Strapi's hasPermissions checks them all). */
+const allowed = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
 
 export default {
@@ -17,6 +18,13 @@ export default {
       path: '/inbox/:kind/:id',
       handler: 'admin-inbox.update',
       config: allowed(ADMIN_ACTIONS.inboxUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/inbox/suggestion/:id/email',
+      handler: 'admin-inbox.emailReply',
+      // It stores the reply and the status too: what inbox.update allows.
+      config: allowed(ADMIN_ACTIONS.inboxUpdate, ADMIN_ACTIONS.inboxEmail),
     },
     // What pilots see besides published content: for everyone who reads the inbox.
     {
