@@ -4,6 +4,9 @@
  */
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { EnumerationInput } from './content-manager/EnumerationInput';
+import { mutateEditViewLayout } from './content-manager/edit-view-texts';
+import { injectColumnInTable } from './content-manager/list-view-columns';
 import { PERMISSIONS, PLUGIN_ID } from './pluginId';
 
 type Translations = Record<string, string>;
@@ -23,6 +26,14 @@ export default {
       Component: () => import('./pages/App'),
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ritme' });
+    // Readable choices for Ritme's enumerations; every other enumeration renders as Strapi's own.
+    app.addFields({ type: 'enumeration', Component: EnumerationInput as never });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // The Content Manager's texts in the admin's language (it creates these hooks in its register()).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', mutateEditViewLayout);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectColumnInTable);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
