@@ -78,21 +78,33 @@ export function sessionTitleMiddleware(strapi: Core.Strapi) {
     }
     const locale = context.params.locale ?? (await strapi.plugin('i18n').service('locales').getDefaultLocale());
     const documentId = context.params.documentId;
-    const stored: Doc | null =
+    // Every stored version of the session (each language, draft and published): the names the plugin made for them.
+    const versions: Doc[] =
       context.action === 'update' && documentId
-        ? await rows(strapi, SESSION).findOne({
-            where: { documentId, locale },
-            populate: { training: { select: ['title'] } },
+        ? await rows(strapi, SESSION).findMany({
+            where: { documentId },
+            populate: { training: { select: ['title', 'documentId'] } },
           })
-        : null;
+        : [];
+    const stored = versions.find((row) => row.locale === locale) ?? null;
     const storedTraining = (stored?.training as Doc | null | undefined)?.title;
-    const madeByPlugin = stored ? sessionTitle(storedTraining, stored.startsAt, locale) : null;
+    const madeByPlugin = new Set(
+      versions.map((row) =>
+        sessionTitle((row.training as Doc | null | undefined)?.title, row.startsAt, String(row.locale)),
+      ),
+    );
 
     const given = data.title === undefined ? stored?.title : data.title;
-    // An editor's own name stays; an empty one, or the one the plugin made before, is made again.
-    if (filled(given) && given !== madeByPlugin) return next();
+    // An editor's own name stays; an empty one, or one the plugin made (in this language or copied
+    // from another by "Fill in from another locale"), is made again for this language.
+    if (filled(given) && !madeByPlugin.has(given)) return next();
 
-    const ref = trainingRef(data.training);
+    // A save that leaves the training as it is: this language's training, or, for a language the
+    // session does not have yet, the training another language points at, by its title in this one.
+    const other = versions
+      .map((row) => row.training as Doc | null | undefined)
+      .find((training) => training?.documentId);
+    const ref = trainingRef(data.training) ?? (stored || !other ? undefined : { documentId: other.documentId });
     const title = ref === undefined ? storedTraining : await trainingTitle(strapi, ref, locale);
     data.title = sessionTitle(title, data.startsAt === undefined ? stored?.startsAt : data.startsAt, locale);
     return next();
