@@ -4,7 +4,8 @@
  * Editor role, English admin) creates an example behaviour and reads human
  * labels, help and placeholders; picks the cadence with the keyboard from
  * readable choices, and the raw value is saved. A Dutch-speaking editor reads
- * the same form in Dutch ("In plaats van", "Niet: …", "Om de week"), and the
+ * the same form in Dutch ("In plaats van", "Niet: …", "Om de week") — a help
+ * text an admin typed stays as typed — and the
  * lists show readable choices and sessions by their name, not "Untitled".
  */
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,8 @@ import { launch } from './browser';
 const UI_TIMEOUT = 30_000;
 const BEHAVIOURS = 'content-manager/collection-types/plugin::ritme.behaviour';
 const SESSIONS = 'content-manager/collection-types/plugin::ritme.training-session';
+
+const OWN_HINT = 'Schrijf het zoals je team het zegt.';
 
 let app: TestStrapi;
 let browser: Browser;
@@ -55,6 +58,12 @@ beforeAll(async () => {
   await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
   await editor('comms-en@example.org', 'en');
   await editor('comms-nl@example.org', 'nl');
+  // An admin's own help text, typed in "Configure the view": shown as typed, in every language.
+  const views = app.strapi.plugin('content-manager').service('content-types');
+  const model = views.findContentType('plugin::ritme.behaviour');
+  const configuration = await views.findConfiguration(model);
+  configuration.metadatas.why.edit.description = OWN_HINT;
+  await views.updateConfiguration(model, configuration);
   browser = await launch();
 }, 600_000);
 
@@ -123,6 +132,8 @@ describe('the edit form', () => {
     expect(await insteadOf.getAttribute('placeholder')).toBe('bijv. Deel je kennis');
     await page.getByText('Niet: … de vage oproep die dit gedrag vervangt, zoals mensen hem zeggen.').waitFor();
     await page.getByLabel('Wat doe je').waitFor();
+    await page.getByText(OWN_HINT).waitFor();
+    expect(await page.getByText('Wat het collega’s en het team oplevert', { exact: false }).count()).toBe(0);
 
     await page.getByRole('combobox', { name: 'Hoe vaak' }).click();
     const choices = await page.getByRole('option').allTextContents();
