@@ -204,7 +204,23 @@ function merged(
   return { settings, metadatas, layouts };
 }
 
+/**
+ * Labels and layouts help editors but are no reason to keep Strapi from starting: a failure is
+ * logged with what to do, and the Content Manager shows Strapi's own defaults meanwhile.
+ */
 export async function configureContentManager(strapi: Core.Strapi): Promise<void> {
+  if (!strapi.plugin('content-manager')) return;
+  try {
+    await writeViews(strapi);
+  } catch (error) {
+    strapi.log.warn(
+      `ritme: could not set up the Content Manager's labels and layouts (${(error as Error).message}); ` +
+        "editors see Strapi's defaults until the next start. Check the database connection, then restart Strapi.",
+    );
+  }
+}
+
+async function writeViews(strapi: Core.Strapi): Promise<void> {
   const store = strapi.store({ type: 'plugin', name: 'ritme' });
   const written = ((await store.get({ key: STORE_KEY })) ?? {}) as Record<string, Written>;
   const service = contentManager(strapi).service('content-types');
