@@ -4,7 +4,8 @@
  * its admin pages, the preview server and the feedback widget.
  */
 import { z } from 'zod';
-import { LocaleCode, SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { LocaleCode } from './locale-code.js';
 import { documentId, personName, plainText, requiredText } from './text.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });

@@ -4,15 +4,8 @@
  * schemas, so a renamed field breaks a test instead of a page.
  */
 import { z } from 'zod';
-import {
-  CADENCES,
-  GROUP_KINDS,
-  LocaleCode,
-  PERSON_KINDS,
-  SKILLS,
-  TRAINING_FOCUSES,
-  TRAINING_FORMATS,
-} from './enums.js';
+import { CADENCES, GROUP_KINDS, PERSON_KINDS, SKILLS, TRAINING_FOCUSES, TRAINING_FORMATS } from './enums.js';
+import { LocaleCode } from './locale-code.js';
 import { MINIMUM_RESPONSES_FLOOR } from './rounds.js';
 import { documentId, slug } from './text.js';
 

@@ -1,4 +1,5 @@
 /** Every piece of interface text in English; the fallback for every locale Ritme does not ship. */
+import { ENUM_LABELS } from '@ritme/shared';
 import type { Strings } from './nl';
 
 export const en: Strings = {
@@ -247,33 +248,6 @@ export const en: Strings = {
     madeWith: 'Made with Ritme',
     suggestion: 'Missing something? Send a suggestion',
   },
-  labels: {
-    skill: {
-      asking_questions: 'Asking questions',
-      giving_feedback: 'Giving feedback',
-      making_work_visible: 'Making your work visible',
-      responding_constructively: 'Responding constructively',
-      tool_basics: 'Tool basics',
-    },
-    cadence: {
-      daily: 'Every day',
-      weekly: 'Every week',
-      every_two_weeks: 'Every two weeks',
-      monthly: 'Every month',
-      per_meeting: 'At every meeting',
-      once: 'Once',
-    },
-    format: {
-      workshop: 'Workshop',
-      e_learning: 'E-learning',
-      video: 'Video',
-      coaching: 'Coaching',
-      peer_session: 'Peer session',
-    },
-    focus: { attitude: 'Attitude', buttons: 'Buttons' },
-    groupKind: { team: 'Team', project: 'Project', department: 'Department', community: 'Community' },
-    personKind: { leader: 'Leader', ambassador: 'Ambassador', coach: 'Coach' },
-    category: { idea: 'Idea', problem: 'Problem', question: 'Question', praise: 'Praise' },
-  },
+  labels: ENUM_LABELS.en,
   dateLocale: 'en-GB',
 };

@@ -5,6 +5,9 @@
  */
 import { Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { EnumerationInput } from './content-manager/EnumerationInput';
+import { mutateEditViewLayout } from './content-manager/edit-view-texts';
+import { injectColumnInTable } from './content-manager/list-view-columns';
 import { PERMISSIONS, PLUGIN_ID } from './pluginId';
 import { registerWidgets } from './widgets';
 
@@ -26,6 +29,14 @@ export default {
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ritme' });
     registerWidgets(app);
+    // Readable choices for Ritme's enumerations; every other enumeration renders as Strapi's own.
+    app.addFields({ type: 'enumeration', Component: EnumerationInput as never });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // The Content Manager's texts in the admin's language (it creates these hooks in its register()).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', mutateEditViewLayout);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectColumnInTable);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
 import { PUBLIC_ACTIONS, SYNC_ACTIONS, syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
 import config from './config';
+import { configureContentManager } from './content-manager/configure';
 import contentTypes from './content-types';
 import adminBuild from './controllers/admin-build';
 import adminInbox from './controllers/admin-inbox';
@@ -32,6 +33,7 @@ import { applyAllowedOrigins } from './cors';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
 import { roundMiddleware } from './document-middlewares/rounds';
+import { sessionTitleMiddleware } from './document-middlewares/session-titles';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
@@ -75,6 +77,7 @@ export default {
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
+    strapi.documents.use(sessionTitleMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(liveMiddleware(strapi) as unknown as DocumentMiddleware);
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
@@ -90,6 +93,8 @@ export default {
     // Tombstones past the sync horizon (and on write, at most hourly: see document-middlewares/live.ts).
     await strapi.plugin('ritme').service('sync').prune();
     await warnAboutLocales(strapi);
+    // Labels, help, layouts and list views for the comms team; never over an admin's own changes.
+    await configureContentManager(strapi);
   },
   destroy({ strapi }: { strapi: Core.Strapi }) {
     // Pending notifications are dropped: a build service that starts again syncs from its own cursor.

@@ -123,6 +123,8 @@ export const training = {
 export const trainingSession = {
   ...collectionType('training-session', 'training-sessions', 'Training session', 'A dated session of a training', page),
   attributes: {
+    /** How the session is listed; filled from the training and the start when left empty (document-middlewares/session-titles.ts). */
+    title: text({ maxLength: 250 }),
     training: relation('manyToOne', 'training', { inversedBy: 'sessions' }),
     // When, how many and where online are the session's own: one value in every language.
     startsAt: datetime(true, { shared: true }),
