@@ -3,6 +3,8 @@
  * session through Strapi's fetch client. Types come from the shared contract.
  */
 import type {
+  AdminRoundDetail,
+  AdminRoundSummary,
   BuildStatus,
   Inbox,
   InboxItem,
@@ -35,6 +37,16 @@ export function useRitmeApi() {
         (await post<Envelope<PilotInvite>>(`/ritme/invites/${documentId}/revoke`)).data.data,
       buildStatus: async () => (await get<Envelope<BuildStatus>>('/ritme/build-status')).data.data,
       rebuild: async () => (await post<Envelope<RebuildResult>>('/ritme/rebuild')).data.data,
+      rounds: async (locale: string) =>
+        (await get<Envelope<AdminRoundSummary[]>>('/ritme/rounds', { params: { locale } })).data.data,
+      round: async (documentId: string, locale: string) =>
+        (await get<Envelope<AdminRoundDetail>>(`/ritme/rounds/${documentId}`, { params: { locale } })).data.data,
+      closeRound: async (documentId: string, locale: string) =>
+        (
+          await post<Envelope<AdminRoundDetail>>(
+            `/ritme/rounds/${documentId}/close?locale=${encodeURIComponent(locale)}`,
+          )
+        ).data.data,
     }),
     [get, put, post],
   );
