@@ -6,6 +6,7 @@
  * return answers below the minimum or while a round is open, and group them
  * per question above it; "Close for good" needs rounds.close, a closed round
  * and a published follow-up in every language, and then the dates stay put.
+ * A scale question takes 1 to 5 only and its results are counts per value.
  */
 import { type AdminRoundDetail, AdminRoundDetailSchema, AdminRoundSummarySchema } from '@ritme/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,7 +132,7 @@ describe('questions are one list for every language', () => {
       locale: 'nl',
       data: { questions: [{ key: 'good', label: { nl: 'Wat gaat er echt goed?' } }] },
     });
-    const row = await rounds().findOne({ where: { documentId: id, locale: 'en' } });
+    const row = await rounds().findOne({ where: { documentId: id, locale: 'en', publishedAt: null } });
     expect(row.questions).toEqual([{ key: 'good', label: { nl: 'Wat gaat er echt goed?', en: 'What goes well?' } }]);
   });
 
@@ -146,7 +147,7 @@ describe('questions are one list for every language', () => {
       docs(app.strapi, 'evaluation-round').update({ documentId: id, locale: 'nl', data: { questions } });
     await expect(update([SHARED[1]])).rejects.toThrow(/"Welke tools gebruik je\?" already has answers/);
     await update([SHARED[0]]);
-    const row = await rounds().findOne({ where: { documentId: id, locale: 'nl' } });
+    const row = await rounds().findOne({ where: { documentId: id, locale: 'nl', publishedAt: null } });
     expect(row.questions.map((q: { key: string }) => q.key)).toEqual(['tools']);
   });
 });
@@ -293,5 +294,78 @@ describe('closing a round for good', () => {
       closedForGoodAt: new Date().toISOString(),
     });
     for (const row of await rounds().findMany({ where: { documentId: id } })) expect(row.closedForGoodAt).toBeNull();
+  });
+});
+
+describe('scale questions (1 to 5)', () => {
+  const QUESTIONS = [
+    { key: 'score', label: { nl: 'Hoe tevreden ben je?', en: 'How satisfied are you?' }, kind: 'scale' },
+    question('why', 'Waarom?', 'Why?'),
+  ];
+  const send = (round: string, answers: Record<string, unknown>) =>
+    call(app.baseUrl, 'POST', '/api/ritme/evaluation-responses', { body: { data: { round, answers } } });
+
+  it('takes 1 to 5 (as text or a number) and refuses anything else', async () => {
+    const id = await createPage(
+      app.strapi,
+      'evaluation-round',
+      {
+        title: 'Schaal',
+        ...roundDates('open'),
+        questions: QUESTIONS,
+      },
+      { title: 'Scale' },
+    );
+    expect((await publicRound(id, 'en')).questions[0]).toEqual({
+      key: 'score',
+      label: 'How satisfied are you?',
+      kind: 'scale',
+    });
+    for (const bad of ['6', '0', '2.5', 'heel', '-1']) {
+      const refused = await send(id, { score: bad, why: 'x' });
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.error.message, bad).toMatch(/score .*from 1 to 5/);
+    }
+    expect((await send(id, { score: 4 })).status).toBe(201);
+    expect((await send(id, { score: '5', why: 'Fijn' })).status).toBe(201);
+    // An open question still takes a number as text.
+    expect((await send(id, { why: '3' })).status).toBe(201);
+  });
+
+  it('counts the answers per value, in the admin and on the public results', async () => {
+    const id = await createPage(app.strapi, 'evaluation-round', {
+      title: 'Schaal gesloten',
+      ...roundDates('closed'),
+      minimumResponses: 3,
+      questions: QUESTIONS,
+    });
+    for (const score of ['4', '4', '2', '']) await storedAnswer(id, { score, why: 'Omdat' }, duringClosedWindow());
+    const round = await detail(id, reader, 'en');
+    if (!round.results.available) throw new Error(JSON.stringify(round.results));
+    expect(round.results.questions[0]).toEqual({
+      key: 'score',
+      label: 'How satisfied are you?',
+      kind: 'scale',
+      answers: [],
+      counts: [0, 1, 0, 2, 0],
+    });
+    const published = await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds/${id}/results?locale=nl`);
+    expect(published.body.data.questions[0]).toMatchObject({ kind: 'scale', counts: [0, 1, 0, 2, 0] });
+  });
+
+  it('refuses to turn an answered open question into a scale', async () => {
+    const id = await createPage(app.strapi, 'evaluation-round', {
+      title: 'Omzetten',
+      ...roundDates('open'),
+      questions: [question('why', 'Waarom?')],
+    });
+    await storedAnswer(id, { why: 'Omdat het kan' }, new Date());
+    await expect(
+      docs(app.strapi, 'evaluation-round').update({
+        documentId: id,
+        locale: 'nl',
+        data: { questions: [{ ...question('why', 'Waarom?'), kind: 'scale' }] },
+      }),
+    ).rejects.toThrow(/changing how it is answered/);
   });
 });

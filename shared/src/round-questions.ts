@@ -7,7 +7,7 @@
  * read as they are.
  */
 import { z } from 'zod';
-import { type RoundQuestion, RoundQuestionSchema } from './content.js';
+import { QUESTION_KINDS, type RoundQuestion, RoundQuestionSchema } from './content.js';
 import { LOCALES, type Locale } from './enums.js';
 import { DEFAULT_QUESTIONS } from './rounds.js';
 
@@ -23,6 +23,8 @@ export const StoredQuestionSchema = z
   .object({
     key: z.string().regex(QUESTION_KEY_PATTERN),
     label: z.record(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/), label),
+    /** Left out for an open question; `scale` is answered 1 to 5. */
+    kind: z.enum(QUESTION_KINDS).optional(),
   })
   .strict();
 export type StoredQuestion = z.infer<typeof StoredQuestionSchema>;
@@ -54,7 +56,7 @@ export function questionsProblem(value: unknown): string | null {
       const tooLong = parsed.error.issues.some((issue) => issue.code === 'too_big');
       return tooLong
         ? `${which}: a label is at most ${MAX_QUESTION_LABEL} characters. Shorten it.`
-        : `${which} must be { "key": "lower_snake_case", "label": { "nl": "…", "en": "…" } }, with no empty label.`;
+        : `${which} must be { "key": "lower_snake_case", "label": { "nl": "…", "en": "…" }, "kind"?: "text" | "scale" }, with no empty label.`;
     }
     if (keys.has(parsed.data.key))
       return `${which} has the key "${parsed.data.key}" of an earlier question: keys must be unique.`;
@@ -81,10 +83,11 @@ export function withoutEmptyLabels(value: unknown): unknown {
 export function fromLegacy(value: unknown, locale: Locale, current: StoredQuestion[] = []): StoredQuestion[] | null {
   const parsed = LegacyQuestionsSchema.safeParse(value);
   if (!parsed.success) return null;
-  return parsed.data.map((question) => ({
-    key: question.key,
-    label: { ...current.find((known) => known.key === question.key)?.label, [locale]: question.label },
-  }));
+  return parsed.data.map((question) => {
+    const known = current.find((candidate) => candidate.key === question.key);
+    const kind = question.kind ?? known?.kind;
+    return { key: question.key, label: { ...known?.label, [locale]: question.label }, ...(kind ? { kind } : {}) };
+  });
 }
 
 /** The label in `locale`, else in `fallback`, else in any language. */
@@ -99,7 +102,11 @@ const labelIn = (labels: Record<string, string>, locale: Locale, fallback: Local
 export function questionsIn(value: unknown, locale: Locale, fallback: Locale): RoundQuestion[] | null {
   const stored = StoredQuestionsSchema.min(1).safeParse(value);
   if (stored.success) {
-    return stored.data.map((question) => ({ key: question.key, label: labelIn(question.label, locale, fallback) }));
+    return stored.data.map((question) => ({
+      key: question.key,
+      label: labelIn(question.label, locale, fallback),
+      ...(question.kind === 'scale' ? { kind: 'scale' as const } : {}),
+    }));
   }
   const legacy = LegacyQuestionsSchema.safeParse(value);
   return legacy.success ? legacy.data : null;

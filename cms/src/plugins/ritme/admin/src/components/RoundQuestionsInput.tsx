@@ -3,7 +3,8 @@
  * questions, each with a text field per enabled language, moved with buttons
  * (keyboard-usable, named per question) instead of edited as JSON. A new
  * question's key is made from its first label when the editor leaves that
- * field, and never changes after; the editor never types it.
+ * field, and never changes after; the editor never types it. A question is
+ * open (answered in words) unless ticked as a scale from 1 to 5.
  */
 import {
   defaultStoredQuestions,
@@ -13,7 +14,7 @@ import {
   type StoredQuestion,
   storedQuestionsOf,
 } from '@ritme/shared';
-import { Box, Button, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, IconButton, TextInput, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Plus, Trash } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import * as React from 'react';
@@ -115,6 +116,14 @@ export function RoundQuestionsInput({ name, label, hint, error, required, disabl
     ids.current.push(newId());
     save([...questions, { key: '', label: {} }]);
   };
+  const setScale = (index: number, scale: boolean) =>
+    save(
+      questions.map((question, at) => {
+        if (at !== index) return question;
+        const { kind: _, ...open } = question;
+        return scale ? { ...open, kind: 'scale' as const } : open;
+      }),
+    );
   const fixKey = (index: number) => {
     if (!pendingKeys.has(index) || !questions[index]?.key) return;
     const next = new Set(pendingKeys);
@@ -188,6 +197,13 @@ export function RoundQuestionsInput({ name, label, hint, error, required, disabl
                       />
                     </Field.Root>
                   ))}
+                  <Checkbox
+                    checked={question.kind === 'scale'}
+                    disabled={disabled}
+                    onCheckedChange={(checked) => setScale(index, checked === true)}
+                  >
+                    {t('ritme.questions.scale')}
+                  </Checkbox>
                   <Typography variant="pi" textColor="neutral600">
                     {question.key ? t('ritme.questions.key', { key: question.key }) : t('ritme.questions.keyPending')}
                   </Typography>

@@ -14,6 +14,7 @@ import { NavLink, useParams } from 'react-router-dom';
 import { errorMessage, useRitmeApi } from '../api';
 import { LoadError, Loading } from '../components/LoadStates';
 import { AnswerCount, RoundStateBadge } from '../components/RoundState';
+import { ScaleChart } from '../components/ScaleChart';
 import { PERMISSIONS, PLUGIN_ID } from '../pluginId';
 import { type Translate, useFormatDate, useT } from '../utils/useT';
 
@@ -62,7 +63,9 @@ function Results({ round }: { round: AdminRoundDetail }) {
           <Typography tag="h3" variant="epsilon" fontWeight="bold">
             {question.label}
           </Typography>
-          {question.answers.length === 0 ? (
+          {question.kind === 'scale' && question.counts ? (
+            <ScaleChart counts={question.counts} />
+          ) : question.answers.length === 0 ? (
             <Typography textColor="neutral600">{t('ritme.rounds.results.noAnswers')}</Typography>
           ) : (
             <Box tag="ul" paddingLeft={4} style={{ listStyle: 'disc' }}>

@@ -3,7 +3,8 @@
  * every language (`[{ key, label: { nl, en } }]`, see @ritme/shared
  * round-questions): the seed blog's three are filled in when none are given,
  * a saved list must be well-formed with unique keys, a question that already
- * has answers cannot be removed (its answers would vanish from the results),
+ * has answers cannot be removed or turned from open into a scale (1–5) or
+ * back (its answers would vanish from the results),
  * and a list in the old per-language shape keeps the keys the round asks and
  * only relabels its own language. A round must close after it opens, its
  * anonymity minimum is never below the floor, and once closed for good (only
@@ -110,14 +111,22 @@ async function questionsToStore(
   if (documentId && current) {
     const kept = new Set(next.map((question) => question.key));
     const removed = current.map((question) => question.key).filter((key) => !kept.has(key));
-    const answered = await answeredKeys(strapi, documentId, removed);
+    // A question turned from open to scale (or back) would drop or garble what was answered.
+    const kindOf = (question: StoredQuestion | undefined) => question?.kind ?? 'text';
+    const rekinded = next
+      .filter((question) => {
+        const before = current.find((known) => known.key === question.key);
+        return before !== undefined && kindOf(before) !== kindOf(question);
+      })
+      .map((question) => question.key);
+    const answered = await answeredKeys(strapi, documentId, [...removed, ...rekinded]);
     if (answered.length > 0) {
       const labels = answered.map((key) => {
         const label = current.find((question) => question.key === key)?.label ?? {};
         return `"${label[locale] ?? Object.values(label)[0] ?? key}"`;
       });
       throw new errors.ValidationError(
-        `${labels.join(', ')} already ${answered.length === 1 ? 'has' : 'have'} answers: removing ${answered.length === 1 ? 'it' : 'them'} would take those answers out of the results. Keep the question (you may reword it), or start a new round.`,
+        `${labels.join(', ')} already ${answered.length === 1 ? 'has' : 'have'} answers: removing ${answered.length === 1 ? 'it' : 'them'} or changing how ${answered.length === 1 ? 'it is' : 'they are'} answered would take those answers out of the results. Keep the question as it is (you may reword it), or start a new round.`,
       );
     }
   }
