@@ -48,7 +48,7 @@ interface Props {
 type Gate = 'form' | 'answered' | 'closed' | 'upcoming';
 
 /** A scale question's options (SCALE_VALUES in @ritme/shared; not imported, that would bundle zod). */
-const SCALE = ['1', '2', '3', '4', '5'];
+export const SCALE = ['1', '2', '3', '4', '5'];
 
 export default function EvaluationForm({ endpoint, round, opensAt, closesAt, questions, texts, maxLength }: Props) {
   const id = useId();
