@@ -4,14 +4,16 @@
  * questions without JSON (adds one, labels it in both languages, moves it up,
  * saves, reloads: order and keys kept, and a later label edit keeps the key);
  * reads results — only the count below the minimum, the answers per question
- * above it; and closes a round for good once its follow-up is written.
+ * above it, a scale question as a bar chart; and closes a round for good once
+ * its follow-up is written. The editor has Strapi's Editor role, given the
+ * languages and Ritme's round permissions as an admin would.
  *
  * The rounds themselves are created through the Document Service (Strapi's
  * date-time pickers are not what this tests), answers through the public API.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, adminJwt } from '../../../../cms/tests/harness/admins';
+import { ADMIN_PASSWORD, adminJwt, grantLocales } from '../../../../cms/tests/harness/admins';
 import { call } from '../../../../cms/tests/harness/api';
 import { docs } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
@@ -28,6 +30,39 @@ let browser: Browser;
 let page: Page;
 
 const rounds = () => docs(app.strapi, 'evaluation-round');
+
+/** Gives Strapi's own Editor role Ritme's round permissions and publishing rounds, as an admin does in Settings → Roles. */
+async function grantRoundActions() {
+  const roles = app.strapi.service('admin::role');
+  const editor = await roles.findOne({ code: 'strapi-editor' });
+  const current = (await app.strapi.db.query('admin::permission').findMany({ where: { role: editor.id } })) as {
+    action: string;
+    subject: string | null;
+    conditions: string[];
+    properties: Record<string, unknown> | null;
+  }[];
+  await roles.assignPermissions(editor.id, [
+    ...current.map(({ action, subject, conditions, properties }) => ({
+      action,
+      subject,
+      conditions,
+      properties: properties ?? {},
+    })),
+    ...['plugin::ritme.rounds.read', 'plugin::ritme.rounds.close'].map((action) => ({
+      action,
+      subject: null,
+      conditions: [],
+      properties: {},
+    })),
+    // Strapi's Editor role may not publish out of the box; the follow-up must be published.
+    {
+      action: 'plugin::content-manager.explorer.publish',
+      subject: ROUND,
+      conditions: [],
+      properties: { locales: ['nl', 'en'] },
+    },
+  ]);
+}
 const storedQuestions = async (documentId: string) =>
   (await app.strapi.db.query(ROUND as never).findOne({ where: { documentId, locale: 'nl', publishedAt: null } }))
     .questions as {
@@ -36,7 +71,7 @@ const storedQuestions = async (documentId: string) =>
   }[];
 
 /** A published Dutch round, open now, taking `answers` through the public API, then closed. */
-async function answeredRound(title: string, answers: string[]): Promise<string> {
+async function answeredRound(title: string, answers: Record<string, string>[], questions?: unknown[]): Promise<string> {
   const now = Date.now();
   const { documentId } = await rounds().create({
     locale: 'nl',
@@ -45,12 +80,13 @@ async function answeredRound(title: string, answers: string[]): Promise<string> 
       opensAt: new Date(now - 60 * MINUTE).toISOString(),
       closesAt: new Date(now + 60 * MINUTE).toISOString(),
       minimumResponses: 3,
+      ...(questions ? { questions } : {}),
     },
   });
   await rounds().publish({ documentId, locale: 'nl' });
-  for (const text of answers) {
+  for (const answer of answers) {
     const sent = await call(app.baseUrl, 'POST', '/api/ritme/evaluation-responses', {
-      body: { data: { round: documentId, answers: { works_well: text, obstacles: `${text} (2)` } } },
+      body: { data: { round: documentId, answers: answer } },
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
   }
@@ -63,7 +99,10 @@ async function answeredRound(title: string, answers: string[]): Promise<string> 
 
 beforeAll(async () => {
   app = await bootStrapi({ seed: true, admin: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
-  await adminJwt(app.strapi, app.baseUrl, EMAIL, 'strapi-super-admin');
+  // Strapi's Editor role, with the languages and Ritme's round permissions an admin would give it.
+  await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
+  await grantRoundActions();
+  await adminJwt(app.strapi, app.baseUrl, EMAIL, 'strapi-editor');
   browser = await launch();
   const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
@@ -138,7 +177,10 @@ describe("a round's results in the admin", () => {
   it(
     'shows only the count below the minimum',
     async () => {
-      const documentId = await answeredRound('Te weinig antwoorden', ['Zoeken', 'Agenda']);
+      const documentId = await answeredRound('Te weinig antwoorden', [
+        { works_well: 'Zoeken' },
+        { works_well: 'Agenda' },
+      ]);
       await page.getByRole('link', { name: 'Evaluation rounds' }).click();
       const row = page.getByRole('row').filter({ hasText: 'Te weinig antwoorden' });
       await row.getByText('2 of the 3 answers needed').waitFor();
@@ -153,7 +195,11 @@ describe("a round's results in the admin", () => {
   it(
     'shows the answers per question above it, and closes the round for good once the follow-up is written',
     async () => {
-      const documentId = await answeredRound('Genoeg antwoorden', ['Zoeken', 'Agenda', 'Nieuws']);
+      const documentId = await answeredRound('Genoeg antwoorden', [
+        { works_well: 'Zoeken', obstacles: 'Wifi' },
+        { works_well: 'Agenda' },
+        { works_well: 'Nieuws' },
+      ]);
       await page.goto(`${app.baseUrl}/admin/plugins/ritme/rounds/${documentId}`);
       const works = page.getByRole('region', { name: 'What works well?' });
       await works.waitFor();
@@ -177,6 +223,31 @@ describe("a round's results in the admin", () => {
       await page.getByText(/^Closed for good on /).waitFor();
       const row = await app.strapi.db.query(ROUND as never).findOne({ where: { documentId, locale: 'nl' } });
       expect(row.closedForGoodAt).toBeTruthy();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'draws a scale question as a bar chart, with the numbers as text',
+    async () => {
+      const documentId = await answeredRound(
+        'Schaalvraag',
+        [{ score: '4' }, { score: '4' }, { score: '2', why: 'Traag' }],
+        [
+          { key: 'score', label: { nl: 'Hoe tevreden ben je?', en: 'How satisfied are you?' }, kind: 'scale' },
+          { key: 'why', label: { nl: 'Waarom?', en: 'Why?' } },
+        ],
+      );
+      await page.goto(`${app.baseUrl}/admin/plugins/ritme/rounds/${documentId}`);
+      const chart = page.getByRole('region', { name: 'How satisfied are you?' });
+      await chart.waitFor();
+      expect(await chart.getByRole('listitem').allTextContents()).toEqual([
+        '10 answers gave 1',
+        '21 answer gave 2',
+        '30 answers gave 3',
+        '42 answers gave 4',
+        '50 answers gave 5',
+      ]);
     },
     TEST_TIMEOUT,
   );
