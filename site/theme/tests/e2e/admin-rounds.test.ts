@@ -123,7 +123,7 @@ const question = (n: number) => page.getByRole('group', { name: `Question ${n}`,
 
 describe('round questions without JSON', () => {
   it(
-    'adds a question labelled in both languages, moves it up, saves, and keeps order and keys after a reload',
+    'prefills a new round, adds a question labelled in both languages, moves it up, saves, and keeps order and keys after a reload',
     async () => {
       const { documentId } = await rounds().create({
         locale: 'nl',
@@ -133,6 +133,11 @@ describe('round questions without JSON', () => {
           closesAt: new Date(Date.now() + 600 * MINUTE).toISOString(),
         },
       });
+      // A new round in the Content Manager starts with the seed's three questions.
+      await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/${ROUND}/create?plugins[i18n][locale]=nl`);
+      await expect.poll(() => question(3).getByRole('textbox').nth(1).inputValue()).toBe('What helps us move forward?');
+      expect(await question(4).count()).toBe(0);
+
       await page.goto(
         `${app.baseUrl}/admin/content-manager/collection-types/${ROUND}/${documentId}?plugins[i18n][locale]=nl`,
       );

@@ -15,7 +15,8 @@ export function ScaleChart({ counts }: { counts: number[] }) {
         const value = index + 1;
         return (
           <Flex tag="li" key={value} gap={2} alignItems="center" paddingTop={1} paddingBottom={1}>
-            <Typography fontWeight="bold" style={{ minWidth: '1.5rem' }}>
+            {/* The value is said in the count's text: shown here for the eye only. */}
+            <Typography aria-hidden fontWeight="bold" style={{ minWidth: '1.5rem' }}>
               {value}
             </Typography>
             <Box
