@@ -179,9 +179,15 @@ export const SpotlightSchema = z.object({
 });
 export type Spotlight = z.infer<typeof SpotlightSchema>;
 
+/** How a question is answered: in the employee's own words (the default), or on a scale from 1 to 5. */
+export const QUESTION_KINDS = ['text', 'scale'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
 export const RoundQuestionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
   label: z.string().min(1).max(300),
+  /** Left out for an open question. */
+  kind: z.enum(QUESTION_KINDS).optional(),
 });
 export type RoundQuestion = z.infer<typeof RoundQuestionSchema>;
 

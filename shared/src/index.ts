@@ -1,4 +1,5 @@
 /** @ritme/shared — Ritme's one domain model. */
+export * from './admin-rounds.js';
 export * from './client.js';
 export * from './codesign.js';
 export * from './content.js';
@@ -11,6 +12,7 @@ export * from './locale-code.js';
 export * from './overview.js';
 export * from './preview-links.js';
 export * from './query.js';
+export * from './round-questions.js';
 export * from './rounds.js';
 export * from './routes.js';
 export * from './section-headings.js';

@@ -3,6 +3,8 @@
  * session through Strapi's fetch client. Types come from the shared contract.
  */
 import type {
+  AdminRoundDetail,
+  AdminRoundSummary,
   BuildStatus,
   Inbox,
   InboxEmailReply,
@@ -42,6 +44,16 @@ export function useRitmeApi() {
       overview: async (part: OverviewPart) =>
         (await get<Envelope<Overview>>('/ritme/overview', { params: { part } })).data.data,
       rebuild: async () => (await post<Envelope<RebuildResult>>('/ritme/rebuild')).data.data,
+      rounds: async (locale: string) =>
+        (await get<Envelope<AdminRoundSummary[]>>('/ritme/rounds', { params: { locale } })).data.data,
+      round: async (documentId: string, locale: string) =>
+        (await get<Envelope<AdminRoundDetail>>(`/ritme/rounds/${documentId}`, { params: { locale } })).data.data,
+      closeRound: async (documentId: string, locale: string) =>
+        (
+          await post<Envelope<AdminRoundDetail>>(
+            `/ritme/rounds/${documentId}/close?locale=${encodeURIComponent(locale)}`,
+          )
+        ).data.data,
     }),
     [get, put, post],
   );

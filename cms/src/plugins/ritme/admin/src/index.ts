@@ -1,9 +1,11 @@
 /**
- * Ritme in Strapi's admin panel: one menu link to the co-design pages (the
- * inbox of feedback and suggestions, and the pilot invites), widgets on
- * Strapi's home page of what needs attention, in English and Dutch.
+ * Ritme in Strapi's admin panel: a menu link to the co-design pages (the
+ * inbox of feedback and suggestions, and the pilot invites), one to the
+ * evaluation rounds and their results, the round questions field of the
+ * Content Manager, and widgets on Strapi's home page of what needs
+ * attention, in English and Dutch.
  */
-import { Discuss } from '@strapi/icons';
+import { ChartPie, Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EnumerationInput } from './content-manager/EnumerationInput';
 import { mutateEditViewLayout } from './content-manager/edit-view-texts';
@@ -26,6 +28,24 @@ export default {
       intlLabel: { id: 'ritme.menu.codesign', defaultMessage: 'Co-design inbox' },
       permissions: PERMISSIONS.inboxRead,
       Component: () => import('./pages/App'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/rounds`,
+      icon: ChartPie,
+      intlLabel: { id: 'ritme.menu.rounds', defaultMessage: 'Evaluation rounds' },
+      permissions: PERMISSIONS.roundsRead,
+      Component: () => import('./pages/RoundsApp'),
+    });
+    app.customFields.register({
+      name: 'round-questions',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: 'ritme.questions.field.label', defaultMessage: 'Round questions' },
+      intlDescription: {
+        id: 'ritme.questions.field.description',
+        defaultMessage: 'An ordered list of questions, with a label in every language.',
+      },
+      components: { Input: () => import('./components/RoundQuestionsInput') as never },
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ritme' });
     registerWidgets(app);

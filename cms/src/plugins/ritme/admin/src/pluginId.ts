@@ -8,4 +8,6 @@ export const PERMISSIONS = {
   invitesManage: [{ action: 'plugin::ritme.invites.manage', subject: null }],
   buildRead: [{ action: 'plugin::ritme.build.read', subject: null }],
   buildRebuild: [{ action: 'plugin::ritme.build.rebuild', subject: null }],
+  roundsRead: [{ action: 'plugin::ritme.rounds.read', subject: null }],
+  roundsClose: [{ action: 'plugin::ritme.rounds.close', subject: null }],
 };

@@ -16,6 +16,7 @@ import adminBuild from './controllers/admin-build';
 import adminInbox from './controllers/admin-inbox';
 import adminInvites from './controllers/admin-invites';
 import adminOverview from './controllers/admin-overview';
+import adminRounds from './controllers/admin-rounds';
 import adminSharedDrafts from './controllers/admin-shared-drafts';
 import change from './controllers/change';
 import clock from './controllers/clock';
@@ -30,6 +31,7 @@ import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
 import sync from './controllers/sync';
 import { applyAllowedOrigins } from './cors';
+import { registerRoundQuestionsField } from './custom-fields/round-questions';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
 import { roundMiddleware } from './document-middlewares/rounds';
@@ -40,6 +42,7 @@ import rateLimit from './middlewares/rate-limit';
 import { voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS } from './permissions';
 import routes from './routes';
+import adminRoundsService from './services/admin-rounds';
 import clockService from './services/clock';
 import codesign from './services/codesign';
 import content from './services/content';
@@ -74,6 +77,7 @@ async function warnAboutLocales(strapi: Core.Strapi) {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerRoundQuestionsField(strapi);
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
@@ -123,9 +127,11 @@ export default {
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
     'admin-overview': adminOverview,
+    'admin-rounds': adminRounds,
     'admin-shared-drafts': adminSharedDrafts,
   },
   services: {
+    'admin-rounds': adminRoundsService,
     clock: clockService,
     codesign,
     content,

@@ -11,6 +11,8 @@ export const ADMIN_ACTIONS = {
   invitesManage: 'plugin::ritme.invites.manage',
   buildRead: 'plugin::ritme.build.read',
   buildRebuild: 'plugin::ritme.build.rebuild',
+  roundsRead: 'plugin::ritme.rounds.read',
+  roundsClose: 'plugin::ritme.rounds.close',
 } as const;
 
 const ACTIONS = [
@@ -20,6 +22,8 @@ const ACTIONS = [
   { uid: 'invites.manage', displayName: 'Manage pilot invites', subCategory: 'pilots' },
   { uid: 'build.read', displayName: "See the intranet's build state", subCategory: 'live' },
   { uid: 'build.rebuild', displayName: 'Rebuild the intranet now', subCategory: 'live' },
+  { uid: 'rounds.read', displayName: "Read evaluation rounds' results", subCategory: 'rounds' },
+  { uid: 'rounds.close', displayName: 'Close evaluation rounds for good', subCategory: 'rounds' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'ritme' }));
 
 interface ActionProvider {

@@ -21,9 +21,9 @@ import {
   datetime,
   enumeration,
   integer,
-  json,
   markdown,
   relation,
+  roundQuestions,
   slugOf,
   text,
 } from './attributes';
@@ -178,8 +178,11 @@ export const evaluationRound = {
     slug: slugOf('title'),
     sharedWithPilots: sharedWithPilots(),
     intro: text({ long: true }),
-    /** [{ key, label }]; left empty, the seed blog's three questions are filled in. */
-    questions: json(),
+    /**
+     * One ordered list for every language, [{ key, label: { nl, en } }], edited with the
+     * plugin's question list field; left empty, the seed blog's three questions are filled in.
+     */
+    questions: roundQuestions(),
     group: relation('manyToOne', 'group', { inversedBy: 'evaluationRounds' }),
     // The window and the anonymity minimum belong to the round, not to a language:
     // a round that closed in Dutch must not stay open in English.
@@ -192,6 +195,8 @@ export const evaluationRound = {
       shared: true,
     }),
     followUp: text({ long: true }),
+    /** Set only by the admin's "Close for good" (once every language has its follow-up); never edited by hand. */
+    closedForGoodAt: { ...datetime(false, { shared: true }), visible: false, writable: false },
   },
 };
 

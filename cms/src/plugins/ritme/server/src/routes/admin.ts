@@ -56,5 +56,14 @@ export default {
       config: { policies: ['admin::isAuthenticatedAdmin'] },
     },
     { method: 'POST', path: '/rebuild', handler: 'admin-build.rebuild', config: allowed(ADMIN_ACTIONS.buildRebuild) },
+    // Evaluation rounds: results (never below the minimum) and "Close for good".
+    { method: 'GET', path: '/rounds', handler: 'admin-rounds.list', config: allowed(ADMIN_ACTIONS.roundsRead) },
+    { method: 'GET', path: '/rounds/:id', handler: 'admin-rounds.show', config: allowed(ADMIN_ACTIONS.roundsRead) },
+    {
+      method: 'POST',
+      path: '/rounds/:id/close',
+      handler: 'admin-rounds.close',
+      config: allowed(ADMIN_ACTIONS.roundsClose),
+    },
   ],
 };
