@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, grantLocales } from '../../../../cms/tests/harness/admins';
+import { ADMIN_PASSWORD } from '../../../../cms/tests/harness/admins';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
 import { launch } from './browser';
 
@@ -55,7 +55,6 @@ const open = (page: Page, path: string) => page.goto(`${app.baseUrl}/admin/${pat
 
 beforeAll(async () => {
   app = await bootStrapi({ seed: true, admin: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
-  await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
   await editor('comms-en@example.org', 'en');
   await editor('comms-nl@example.org', 'nl');
   // An admin's own help text, typed in "Configure the view": shown as typed, in every language.

@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, adminJwt, grantLocales } from '../../../../cms/tests/harness/admins';
+import { ADMIN_PASSWORD, adminJwt } from '../../../../cms/tests/harness/admins';
 import { call } from '../../../../cms/tests/harness/api';
 import { docs } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
@@ -99,8 +99,7 @@ async function answeredRound(title: string, answers: Record<string, string>[], q
 
 beforeAll(async () => {
   app = await bootStrapi({ seed: true, admin: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
-  // Strapi's Editor role, with the languages and Ritme's round permissions an admin would give it.
-  await grantLocales(app.strapi, 'strapi-editor', ['nl', 'en']);
+  // Strapi's Editor role (the demo gives it both languages), with Ritme's round permissions an admin would give it.
   await grantRoundActions();
   await adminJwt(app.strapi, app.baseUrl, EMAIL, 'strapi-editor');
   browser = await launch();
