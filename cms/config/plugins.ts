@@ -50,6 +50,33 @@ function deployHook(env: Env) {
   };
 }
 
+/**
+ * Replies to suggestions are e-mailed through Strapi's email plugin. With SMTP_HOST set it sends
+ * over SMTP (nodemailer); without, Strapi keeps its default provider and the inbox says e-mail is
+ * not set up (replies are then stored only).
+ */
+function email(env: Env) {
+  if (!env('SMTP_HOST', '')) return {};
+  const user = env('SMTP_USER', '');
+  return {
+    email: {
+      config: {
+        provider: 'nodemailer',
+        providerOptions: {
+          host: env('SMTP_HOST'),
+          port: env.int('SMTP_PORT', 587),
+          secure: env.bool('SMTP_SECURE', false),
+          ...(user ? { auth: { user, pass: env('SMTP_PASS', '') } } : {}),
+        },
+        settings: {
+          defaultFrom: env('SMTP_FROM', 'Intranet <no-reply@example.org>'),
+          defaultReplyTo: env('SMTP_REPLY_TO', env('SMTP_FROM', 'Intranet <no-reply@example.org>')),
+        },
+      },
+    },
+  };
+}
+
 export default ({ env }: { env: Env }) => ({
   ritme: {
     enabled: true,
@@ -75,6 +102,8 @@ export default ({ env }: { env: Env }) => ({
       publicAccess: env.bool('RITME_PUBLIC_ACCESS', true),
       // Unset: every locale enabled in Strapi's i18n (the demo creates nl and en, see src/bootstrap/locales.ts).
       ...(env('RITME_LOCALES', '') ? { locales: env.array('RITME_LOCALES') } : {}),
+      // The intranet's public address: the inbox links items to their pages there.
+      siteUrl: env('SITE_URL', 'http://localhost:4321'),
       preview: {
         url: env('PREVIEW_URL', 'http://localhost:4322'),
         secret: env('PREVIEW_SECRET', ''),
@@ -87,4 +116,5 @@ export default ({ env }: { env: Env }) => ({
     },
   },
   'users-permissions': { config: { jwtSecret: env('JWT_SECRET') } },
+  ...email(env),
 });

@@ -129,7 +129,8 @@ describe('the ritme plugin', () => {
 
   it('keeps what belongs to the thing itself one value in every language', () => {
     const shared: [string, string[]][] = [
-      ['evaluation-round', ['opensAt', 'closesAt', 'minimumResponses']],
+      // Questions too: one list for every language, each question labelled per language inside it.
+      ['evaluation-round', ['opensAt', 'closesAt', 'minimumResponses', 'questions', 'closedForGoodAt']],
       ['training-session', ['startsAt', 'endsAt', 'seats', 'onlineUrl']],
       ['person', ['name']],
     ];
@@ -141,7 +142,7 @@ describe('the ritme plugin', () => {
     // …while what is written in a language stays per language.
     for (const [type, field] of [
       ['evaluation-round', 'title'],
-      ['evaluation-round', 'questions'],
+      ['evaluation-round', 'followUp'],
       ['training-session', 'location'],
       ['person', 'roleTitle'],
     ]) {

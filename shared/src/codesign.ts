@@ -4,7 +4,8 @@
  * its admin pages, the preview server and the feedback widget.
  */
 import { z } from 'zod';
-import { LocaleCode, SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { SUGGESTION_CATEGORIES, SUGGESTION_STATUSES } from './enums.js';
+import { LocaleCode } from './locale-code.js';
 import { documentId, personName, plainText, requiredText } from './text.js';
 
 const isoDateTime = z.iso.datetime({ offset: true });
@@ -21,7 +22,15 @@ const sitePath = plainText(300).regex(/^\/[^\s]*$/, { message: 'Must be a site p
  */
 export const PREVIEW_CLIENT_HEADER = 'x-ritme-client';
 
-export const FEEDBACK_LIMITS = { message: 2000, section: 120, build: 80, reply: 4000, refs: 30, summary: 600 } as const;
+export const FEEDBACK_LIMITS = {
+  message: 2000,
+  section: 120,
+  sectionHeading: 200,
+  build: 80,
+  reply: 4000,
+  refs: 30,
+  summary: 600,
+} as const;
 
 /**
  * What an editor writes for the public board, per language: locale code → text
@@ -41,6 +50,8 @@ export const FeedbackInputSchema = z.strictObject({
   section: plainText(FEEDBACK_LIMITS.section)
     .regex(/^[A-Za-z0-9_-]*$/, { message: 'Must be a section id.' })
     .optional(),
+  /** The section's heading as the pilot saw it, so editors read "How to do it" instead of "#how". */
+  sectionHeading: plainText(FEEDBACK_LIMITS.sectionHeading).optional(),
   contentRefs: z.array(contentRef).max(FEEDBACK_LIMITS.refs).default([]),
   /** May the pilot's name be shown on the public "you asked, we changed" board? */
   showName: z.boolean().default(false),
@@ -61,6 +72,36 @@ export type FeedbackSubmission = z.infer<typeof FeedbackSubmissionSchema>;
 export const INBOX_KINDS = ['feedback', 'suggestion'] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 
+/**
+ * An entry an inbox item is about (a content reference such as "behaviour:<documentId>"),
+ * resolved for the editor: its title in the item's language (or any other), where to edit it
+ * in the Content Manager, and its published page on the intranet. A deleted entry keeps its
+ * reference and says so (`deleted`), with no links.
+ */
+export const InboxEntrySchema = z.object({
+  ref: z.string(),
+  /** The content type's short name (behaviour, training, …), or the reference's own first part. */
+  type: z.string(),
+  documentId: z.string(),
+  title: z.string().nullable(),
+  /** The language the title and the Content Manager link are in. */
+  locale: LocaleCode.nullable(),
+  deleted: z.boolean(),
+  /** A path in the admin panel (`/admin/content-manager/…`), or null for a deleted entry or an unknown type. */
+  adminPath: z.string().nullable(),
+  /** The entry's published page on the intranet (absolute URL), or null when it has none. */
+  pageUrl: z.string().nullable(),
+});
+export type InboxEntry = z.infer<typeof InboxEntrySchema>;
+
+/** A reply that was e-mailed: when, to whom and by which editor. */
+export const InboxEmailedSchema = z.object({
+  at: z.string(),
+  to: z.string(),
+  by: z.string().nullable(),
+});
+export type InboxEmailed = z.infer<typeof InboxEmailedSchema>;
+
 /** One item in the editors' co-design inbox. */
 export const InboxItemSchema = z.object({
   kind: z.enum(INBOX_KINDS),
@@ -70,7 +111,13 @@ export const InboxItemSchema = z.object({
   pagePath: z.string().nullable(),
   locale: LocaleCode.nullable(),
   section: z.string().nullable(),
+  /** The section's heading: as the pilot saw it, else the theme's known heading for its id, else null. */
+  sectionHeading: z.string().nullable(),
   contentRefs: z.array(z.string()),
+  /** The content references, resolved (same order). */
+  entries: z.array(InboxEntrySchema),
+  /** The page the item was sent from, as a link (the preview server for feedback, the intranet for suggestions). */
+  pageUrl: z.string().nullable(),
   build: z.string().nullable(),
   /** The pilot's invite name (feedback) or the name given (suggestion). */
   author: z.string().nullable(),
@@ -78,6 +125,8 @@ export const InboxItemSchema = z.object({
   showName: z.boolean(),
   status: z.enum(SUGGESTION_STATUSES),
   reply: z.string().nullable(),
+  /** The last e-mailed reply's delivery, or null when no reply was e-mailed. */
+  emailed: InboxEmailedSchema.nullable(),
   changedInBuild: z.string().nullable(),
   changedAt: z.string().nullable(),
   publicSummary: PublicSummarySchema,
@@ -85,16 +134,33 @@ export const InboxItemSchema = z.object({
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 
+export const INBOX_MAX_PAGE_SIZE = 100;
+export const INBOX_DEFAULT_PAGE_SIZE = 25;
+
+/** Query strings arrive as text: "2" → 2. */
+const positiveInt = (max: number) =>
+  z.coerce.number({ message: 'Must be a whole number.' }).int({ message: 'Must be a whole number.' }).min(1).max(max);
+
 export const InboxQuerySchema = z.strictObject({
   status: z.enum(SUGGESTION_STATUSES).optional(),
   category: z.enum(SUGGESTION_CATEGORIES).optional(),
   kind: z.enum(INBOX_KINDS).optional(),
+  page: positiveInt(1_000_000).optional(),
+  pageSize: positiveInt(INBOX_MAX_PAGE_SIZE).optional(),
 });
 export type InboxQuery = z.infer<typeof InboxQuerySchema>;
 
-/** The inbox: newest first, with counts for the filters. */
+/** The inbox: one page of items newest first, how many match, and counts for the filters (over the whole inbox). */
 export const InboxSchema = z.object({
   items: z.array(InboxItemSchema),
+  pagination: z.object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    pageCount: z.number().int(),
+    total: z.number().int(),
+  }),
+  /** Whether Strapi can send e-mail (its email plugin has a provider other than the unconfigured default). */
+  mail: z.object({ configured: z.boolean() }),
   counts: z.object({
     total: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
@@ -123,6 +189,17 @@ export const InboxUpdateSchema = z
     message: 'Send a status, a reply, a build or a public summary.',
   });
 export type InboxUpdate = z.infer<typeof InboxUpdateSchema>;
+
+/**
+ * An editor's reply to a suggestion, e-mailed to the address its sender left. The reply is
+ * stored before it is sent, so a failed send loses nothing; `status` defaults to the item's
+ * own, or "in progress" for a new one.
+ */
+export const InboxEmailReplySchema = z.strictObject({
+  reply: requiredText(FEEDBACK_LIMITS.reply),
+  status: z.enum(SUGGESTION_STATUSES).optional(),
+});
+export type InboxEmailReply = z.infer<typeof InboxEmailReplySchema>;
 
 export const PilotInviteCreateSchema = z.strictObject({
   name: personName(100).refine((value) => value.length > 0, { message: 'Must not be empty.' }),

@@ -4,15 +4,8 @@
  * schemas, so a renamed field breaks a test instead of a page.
  */
 import { z } from 'zod';
-import {
-  CADENCES,
-  GROUP_KINDS,
-  LocaleCode,
-  PERSON_KINDS,
-  SKILLS,
-  TRAINING_FOCUSES,
-  TRAINING_FORMATS,
-} from './enums.js';
+import { CADENCES, GROUP_KINDS, PERSON_KINDS, SKILLS, TRAINING_FOCUSES, TRAINING_FORMATS } from './enums.js';
+import { LocaleCode } from './locale-code.js';
 import { MINIMUM_RESPONSES_FLOOR } from './rounds.js';
 import { documentId, slug } from './text.js';
 
@@ -197,9 +190,15 @@ export const SpotlightSchema = z.object({
 });
 export type Spotlight = z.infer<typeof SpotlightSchema>;
 
+/** How a question is answered: in the employee's own words (the default), or on a scale from 1 to 5. */
+export const QUESTION_KINDS = ['text', 'scale'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
 export const RoundQuestionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
   label: z.string().min(1).max(300),
+  /** Left out for an open question. */
+  kind: z.enum(QUESTION_KINDS).optional(),
 });
 export type RoundQuestion = z.infer<typeof RoundQuestionSchema>;
 

@@ -3,8 +3,6 @@
  * enum value exists in exactly one place.
  */
 
-import { z } from 'zod';
-
 /**
  * The locales whose interface text ships complete. Ritme serves any locale
  * Strapi's i18n has enabled; a locale not listed here falls back to English
@@ -17,9 +15,6 @@ export type Locale = string;
 export const DEFAULT_LOCALE: Locale = 'nl';
 /** The locale every missing string and URL segment falls back to. */
 export const FALLBACK_LOCALE: ShippedLocale = 'en';
-export const LocaleCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { message: 'a locale code such as nl, en, de or fr-BE' });
 export const isShippedLocale = (locale: string): locale is ShippedLocale =>
   (LOCALES as readonly string[]).includes(locale);
 

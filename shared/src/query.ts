@@ -10,13 +10,13 @@ import {
   DEFAULT_LOCALE,
   GROUP_KINDS,
   type Locale,
-  LocaleCode,
   PERSON_KINDS,
   SKILLS,
   SUGGESTION_STATUSES,
   TRAINING_FOCUSES,
   TRAINING_FORMATS,
 } from './enums.js';
+import { LocaleCode } from './locale-code.js';
 
 export const MAX_PAGE_SIZE = 100;
 

@@ -54,13 +54,27 @@ export const DEFAULT_QUESTIONS: Record<ShippedLocale, RoundQuestion[]> = {
 export const defaultQuestions = (locale: Locale): RoundQuestion[] =>
   DEFAULT_QUESTIONS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE];
 
+/** The values of a scale question, as answers store them. */
+export const SCALE_VALUES = ['1', '2', '3', '4', '5'] as const;
+export const isScaleValue = (value: string): boolean => (SCALE_VALUES as readonly string[]).includes(value);
+
 export const RoundResultsSchema = z.discriminatedUnion('available', [
   z.object({ available: z.literal(false), reason: z.enum(['not_closed', 'below_minimum']), minimum: z.number().int() }),
   z.object({
     available: z.literal(true),
     minimum: z.number().int(),
     responses: z.number().int(),
-    questions: z.array(z.object({ key: z.string(), label: z.string(), answers: z.array(z.string()) })),
+    questions: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        /** Open questions: the answers, sorted. Scale questions: none listed, see `counts`. */
+        answers: z.array(z.string()),
+        kind: z.enum(['text', 'scale']).optional(),
+        /** Scale questions only: how many answered 1, 2, 3, 4 and 5. */
+        counts: z.array(z.number().int()).length(SCALE_VALUES.length).optional(),
+      }),
+    ),
   }),
 ]);
 export type RoundResults = z.infer<typeof RoundResultsSchema>;
@@ -90,7 +104,7 @@ export function snapshotOf(
         question.key,
         responses
           .map((response) => (response.answers[question.key] ?? '').trim())
-          .filter((answer) => answer.length > 0)
+          .filter((answer) => answer.length > 0 && (question.kind !== 'scale' || isScaleValue(answer)))
           .sort((a, b) => a.localeCompare(b)),
       ]),
     ),
@@ -113,11 +127,12 @@ export function resultsOf(
     available: true,
     minimum,
     responses: snapshot.responses,
-    questions: round.questions.map((question) => ({
-      key: question.key,
-      label: question.label,
-      answers: snapshot.answers[question.key] ?? [],
-    })),
+    questions: round.questions.map((question) => {
+      const answers = snapshot.answers[question.key] ?? [];
+      if (question.kind !== 'scale') return { key: question.key, label: question.label, answers };
+      const counts = SCALE_VALUES.map((value) => answers.filter((answer) => answer === value).length);
+      return { key: question.key, label: question.label, kind: 'scale' as const, answers: [], counts };
+    }),
   };
 }
 

@@ -92,7 +92,11 @@ export const EvaluationResponseInputSchema = z.strictObject({
   round: documentId,
   group: documentId.optional(),
   answers: z
-    .record(z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'Unknown question key.' }), plainText(LIMITS.answer))
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'Unknown question key.' }),
+      // A scale question's answer may come as a number (1 to 5): it is stored as text like every answer.
+      z.preprocess((value) => (typeof value === 'number' ? String(value) : value), plainText(LIMITS.answer)),
+    )
     .refine((answers) => Object.values(answers).some((answer) => answer.length > 0), {
       message: 'Answer at least one question.',
     }),

@@ -49,13 +49,19 @@ export async function previewLink(
   return (response.body?.data?.url as string | undefined) ?? null;
 }
 
-/** An admin role holding exactly `actions` (e.g. `plugin::ritme.build.read`), without conditions. */
-export async function roleWith(strapi: Core.Strapi, name: string, actions: string[]): Promise<number> {
+/** An action for every subject (`plugin::ritme.build.read`), or on one content type. */
+export type AdminAction = string | { action: string; subject: string };
+
+/** An admin role holding exactly `actions`, without conditions. */
+export async function roleWith(strapi: Core.Strapi, name: string, actions: AdminAction[]): Promise<number> {
   const roles = strapi.service('admin::role');
   const role = await roles.create({ name, description: name });
   await roles.assignPermissions(
     role.id,
-    actions.map((action) => ({ action, subject: null, conditions: [], properties: {} })),
+    actions.map((entry) => {
+      const { action, subject = null } = typeof entry === 'string' ? { action: entry } : entry;
+      return { action, subject, conditions: [], properties: {} };
+    }),
   );
   return role.id as number;
 }
@@ -75,7 +81,7 @@ export async function adminWith(
   strapi: Core.Strapi,
   baseUrl: string,
   email: string,
-  actions: string[],
+  actions: AdminAction[],
   options: { language?: 'en' | 'nl' } = {},
 ): Promise<TestAdmin> {
   const roleId = await roleWith(strapi, `Test role for ${email}`, actions);

@@ -2,6 +2,7 @@
  * Creates published test content through the Document Service, the way the
  * admin would: Dutch first, then English, then publish both.
  */
+import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
 type Data = Record<string, unknown>;
@@ -37,3 +38,7 @@ export function roundDates(state: 'open' | 'closed' | 'upcoming', now = Date.now
   if (state === 'closed') return { opensAt: at(-60), closesAt: at(-30) };
   return { opensAt: at(7), closesAt: at(30) };
 }
+
+/** A documentId as Strapi makes them (lowercase letters and digits), for rows inserted straight into the database. */
+export const newDocumentId = () =>
+  Array.from(randomBytes(24), (byte) => 'abcdefghijklmnopqrstuvwxyz0123456789'[byte % 36]).join('');

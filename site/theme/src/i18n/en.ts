@@ -1,4 +1,5 @@
 /** Every piece of interface text in English; the fallback for every locale Ritme does not ship. */
+import { ENUM_LABELS } from '@ritme/shared';
 import type { Strings } from './nl';
 
 export const en: Strings = {
@@ -121,6 +122,9 @@ export const en: Strings = {
     results: 'Results',
     responses: (n: number) => `${n} answers`,
     belowMinimum: (min: number) => `We only show results from ${min} answers on, so that nobody can be recognised.`,
+    scaleHint: '1 means not at all, 5 means completely.',
+    scaleValue: '{value} of 5',
+    scaleCount: (value: number, n: number) => `${value}: ${n} ${n === 1 ? 'answer' : 'answers'}`,
     noAnswers: 'Nobody answered this question.',
     followUp: 'What changed',
     noFollowUp: 'We are working on a follow-up. You will read it here as soon as it is ready.',
@@ -263,33 +267,6 @@ export const en: Strings = {
     madeWith: 'Made with Ritme',
     suggestion: 'Missing something? Send a suggestion',
   },
-  labels: {
-    skill: {
-      asking_questions: 'Asking questions',
-      giving_feedback: 'Giving feedback',
-      making_work_visible: 'Making your work visible',
-      responding_constructively: 'Responding constructively',
-      tool_basics: 'Tool basics',
-    },
-    cadence: {
-      daily: 'Every day',
-      weekly: 'Every week',
-      every_two_weeks: 'Every two weeks',
-      monthly: 'Every month',
-      per_meeting: 'At every meeting',
-      once: 'Once',
-    },
-    format: {
-      workshop: 'Workshop',
-      e_learning: 'E-learning',
-      video: 'Video',
-      coaching: 'Coaching',
-      peer_session: 'Peer session',
-    },
-    focus: { attitude: 'Attitude', buttons: 'Buttons' },
-    groupKind: { team: 'Team', project: 'Project', department: 'Department', community: 'Community' },
-    personKind: { leader: 'Leader', ambassador: 'Ambassador', coach: 'Coach' },
-    category: { idea: 'Idea', problem: 'Problem', question: 'Question', praise: 'Praise' },
-  },
+  labels: ENUM_LABELS.en,
   dateLocale: 'en-GB',
 };

@@ -3,6 +3,8 @@
  * enumerations. This object defines the shape of the strings: English (en.ts)
  * is typed by it, so a key missing in either language fails `astro check`.
  */
+import { ENUM_LABELS } from '@ritme/shared';
+
 export const nl = {
   languageName: 'Nederlands',
   skipToContent: 'Naar de inhoud',
@@ -128,6 +130,9 @@ export const nl = {
     results: 'Resultaten',
     responses: (n: number) => `${n} antwoorden`,
     belowMinimum: (min: number) => `Resultaten tonen we pas vanaf ${min} antwoorden, zodat niemand herkenbaar is.`,
+    scaleHint: '1 is helemaal niet, 5 is helemaal.',
+    scaleValue: '{value} van 5',
+    scaleCount: (value: number, n: number) => `${value}: ${n} ${n === 1 ? 'antwoord' : 'antwoorden'}`,
     noAnswers: 'Niemand heeft deze vraag beantwoord.',
     followUp: 'Wat er veranderd is',
     noFollowUp: 'We werken aan een terugkoppeling. Die lees je hier zodra hij klaar is.',
@@ -272,35 +277,8 @@ export const nl = {
     madeWith: 'Gemaakt met Ritme',
     suggestion: 'Mis je iets? Stuur een suggestie',
   },
-  /** The names of the shared enumerations (skills, cadences, …). */
-  labels: {
-    skill: {
-      asking_questions: 'Vragen stellen',
-      giving_feedback: 'Feedback geven',
-      making_work_visible: 'Eigen werk zichtbaar maken',
-      responding_constructively: 'Constructief reageren',
-      tool_basics: 'Basis van de tools',
-    },
-    cadence: {
-      daily: 'Elke dag',
-      weekly: 'Elke week',
-      every_two_weeks: 'Om de week',
-      monthly: 'Elke maand',
-      per_meeting: 'Bij elk overleg',
-      once: 'Eén keer',
-    },
-    format: {
-      workshop: 'Workshop',
-      e_learning: 'E-learning',
-      video: 'Video',
-      coaching: 'Coaching',
-      peer_session: 'Intervisie',
-    },
-    focus: { attitude: 'Houding', buttons: 'Knoppen' },
-    groupKind: { team: 'Team', project: 'Project', department: 'Afdeling', community: 'Community' },
-    personKind: { leader: 'Leidinggevende', ambassador: 'Ambassadeur', coach: 'Coach' },
-    category: { idea: 'Idee', problem: 'Probleem', question: 'Vraag', praise: 'Compliment' },
-  },
+  /** The names of the shared enumerations (skills, cadences, …), shared with the Strapi admin. */
+  labels: ENUM_LABELS.nl,
   /** The Intl locale dates are formatted with. */
   dateLocale: 'nl-NL',
 };

@@ -1,5 +1,6 @@
 /**
- * The evaluation round form: the round's questions, answered anonymously. The
+ * The evaluation round form: the round's questions, answered anonymously — in
+ * words, or for a scale question by choosing 1 to 5 in a radio group. The
  * page is static, so the island checks on hydration what the HTML cannot know:
  * whether this browser answered the round already, and whether the round is
  * still open by the browser's clock (the page may be older than its closing).
@@ -29,6 +30,9 @@ export interface EvaluationTexts extends FormTexts {
   notOpen: string;
   roundClosed: string;
   roundNotOpen: string;
+  /** Scale questions: what 1 and 5 mean, and each option's name ("{value} of 5"). */
+  scaleHint: string;
+  scaleValue: string;
 }
 
 interface Props {
@@ -36,12 +40,15 @@ interface Props {
   round: string;
   opensAt: string;
   closesAt: string;
-  questions: { key: string; label: string }[];
+  questions: { key: string; label: string; kind?: 'text' | 'scale' }[];
   texts: EvaluationTexts;
   maxLength: number;
 }
 
 type Gate = 'form' | 'answered' | 'closed' | 'upcoming';
+
+/** A scale question's options (SCALE_VALUES in @ritme/shared; not imported, that would bundle zod). */
+export const SCALE = ['1', '2', '3', '4', '5'];
 
 export default function EvaluationForm({ endpoint, round, opensAt, closesAt, questions, texts, maxLength }: Props) {
   const id = useId();
@@ -104,6 +111,41 @@ export default function EvaluationForm({ endpoint, round, opensAt, closesAt, que
         {questions.map((question) => {
           const fieldId = `${id}-${question.key}`;
           const error = err[`answers.${question.key}`];
+          const change = (value: string) => {
+            const next = { ...answers, [question.key]: value };
+            setAnswers(next);
+            drafts.save(next);
+          };
+          if (question.kind === 'scale') {
+            return (
+              <fieldset key={question.key} className="field scale" {...describedBy(fieldId, error, true)}>
+                <legend>{question.label}</legend>
+                <span className="hint" id={`${fieldId}-hint`}>
+                  {texts.scaleHint}
+                </span>
+                <div className="scale-options">
+                  {SCALE.map((value) => (
+                    <label key={value}>
+                      <input
+                        type="radio"
+                        name={fieldId}
+                        value={value}
+                        checked={answers[question.key] === value}
+                        aria-label={texts.scaleValue.replace('{value}', value)}
+                        onChange={() => change(value)}
+                      />
+                      <span aria-hidden="true">{value}</span>
+                    </label>
+                  ))}
+                </div>
+                {error && (
+                  <span className="field-error" id={`${fieldId}-error`}>
+                    {error}
+                  </span>
+                )}
+              </fieldset>
+            );
+          }
           return (
             <Field
               key={question.key}
@@ -118,11 +160,7 @@ export default function EvaluationForm({ endpoint, round, opensAt, closesAt, que
                 id={fieldId}
                 maxLength={maxLength}
                 value={answers[question.key] ?? ''}
-                onChange={(e) => {
-                  const next = { ...answers, [question.key]: e.target.value };
-                  setAnswers(next);
-                  drafts.save(next);
-                }}
+                onChange={(e) => change(e.target.value)}
                 {...describedBy(fieldId, error, true)}
               />
             </Field>

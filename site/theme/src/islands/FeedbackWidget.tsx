@@ -73,7 +73,13 @@ export default function FeedbackWidget({ locale, pagePath, refs, isPilot, catego
     locale,
     contentRefs: refs,
     showName: isPilot && values.showName,
-    ...(values.scope === 'section' && values.section ? { section: values.section } : {}),
+    // The heading text too, so editors read the section's name rather than its anchor.
+    ...(values.scope === 'section' && values.section
+      ? {
+          section: values.section,
+          sectionHeading: (sections.find((section) => section.id === values.section)?.label ?? '').slice(0, 200),
+        }
+      : {}),
   };
 
   return (

@@ -373,6 +373,8 @@ describe('feedback → inbox → "you asked, we changed"', () => {
       pagePath: expect.stringMatching(/^\/gedrag\/vraag-in-elk-overleg/),
       locale: 'nl',
       section: 'why',
+      // The heading as the pilot saw it, so the inbox names the section instead of its anchor.
+      sectionHeading: 'Waarom',
       contentRefs: [`behaviour:${draftId}`],
       build: BUILD,
       author: 'Lotte Jansen',

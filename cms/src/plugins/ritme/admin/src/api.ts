@@ -3,12 +3,17 @@
  * session through Strapi's fetch client. Types come from the shared contract.
  */
 import type {
+  AdminRoundDetail,
+  AdminRoundSummary,
   BuildStatus,
   Inbox,
+  InboxEmailReply,
   InboxItem,
   InboxKind,
   InboxQuery,
   InboxUpdate,
+  Overview,
+  OverviewPart,
   PilotInvite,
   PilotInviteCreate,
   PilotInviteCreated,
@@ -27,6 +32,8 @@ export function useRitmeApi() {
       inbox: async (query: InboxQuery) => (await get<Envelope<Inbox>>('/ritme/inbox', { params: query })).data.data,
       updateInboxItem: async (kind: InboxKind, documentId: string, update: InboxUpdate) =>
         (await put<Envelope<InboxItem>>(`/ritme/inbox/${kind}/${documentId}`, { data: update })).data.data,
+      emailReply: async (documentId: string, reply: InboxEmailReply) =>
+        (await post<Envelope<InboxItem>>(`/ritme/inbox/suggestion/${documentId}/email`, { data: reply })).data.data,
       sharedDrafts: async () => (await get<Envelope<SharedDraft[]>>('/ritme/shared-drafts')).data.data,
       invites: async () => (await get<Envelope<PilotInvite[]>>('/ritme/invites')).data.data,
       createInvite: async (input: PilotInviteCreate) =>
@@ -34,7 +41,19 @@ export function useRitmeApi() {
       revokeInvite: async (documentId: string) =>
         (await post<Envelope<PilotInvite>>(`/ritme/invites/${documentId}/revoke`)).data.data,
       buildStatus: async () => (await get<Envelope<BuildStatus>>('/ritme/build-status')).data.data,
+      overview: async (part: OverviewPart) =>
+        (await get<Envelope<Overview>>('/ritme/overview', { params: { part } })).data.data,
       rebuild: async () => (await post<Envelope<RebuildResult>>('/ritme/rebuild')).data.data,
+      rounds: async (locale: string) =>
+        (await get<Envelope<AdminRoundSummary[]>>('/ritme/rounds', { params: { locale } })).data.data,
+      round: async (documentId: string, locale: string) =>
+        (await get<Envelope<AdminRoundDetail>>(`/ritme/rounds/${documentId}`, { params: { locale } })).data.data,
+      closeRound: async (documentId: string, locale: string) =>
+        (
+          await post<Envelope<AdminRoundDetail>>(
+            `/ritme/rounds/${documentId}/close?locale=${encodeURIComponent(locale)}`,
+          )
+        ).data.data,
     }),
     [get, put, post],
   );

@@ -1,10 +1,17 @@
 /**
- * Ritme in Strapi's admin panel: one menu link to the co-design pages (the
- * inbox of feedback and suggestions, and the pilot invites), in English and Dutch.
+ * Ritme in Strapi's admin panel: a menu link to the co-design pages (the
+ * inbox of feedback and suggestions, and the pilot invites), one to the
+ * evaluation rounds and their results, the round questions field of the
+ * Content Manager, and widgets on Strapi's home page of what needs
+ * attention, in English and Dutch.
  */
-import { Discuss } from '@strapi/icons';
+import { ChartPie, Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { EnumerationInput } from './content-manager/EnumerationInput';
+import { mutateEditViewLayout } from './content-manager/edit-view-texts';
+import { injectColumnInTable } from './content-manager/list-view-columns';
 import { PERMISSIONS, PLUGIN_ID } from './pluginId';
+import { registerWidgets } from './widgets';
 
 type Translations = Record<string, string>;
 
@@ -22,7 +29,34 @@ export default {
       permissions: PERMISSIONS.inboxRead,
       Component: () => import('./pages/App'),
     });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/rounds`,
+      icon: ChartPie,
+      intlLabel: { id: 'ritme.menu.rounds', defaultMessage: 'Evaluation rounds' },
+      permissions: PERMISSIONS.roundsRead,
+      Component: () => import('./pages/RoundsApp'),
+    });
+    app.customFields.register({
+      name: 'round-questions',
+      pluginId: PLUGIN_ID,
+      type: 'json',
+      intlLabel: { id: 'ritme.questions.field.label', defaultMessage: 'Round questions' },
+      intlDescription: {
+        id: 'ritme.questions.field.description',
+        defaultMessage: 'An ordered list of questions, with a label in every language.',
+      },
+      components: { Input: () => import('./components/RoundQuestionsInput') as never },
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Ritme' });
+    registerWidgets(app);
+    // Readable choices for Ritme's enumerations; every other enumeration renders as Strapi's own.
+    app.addFields({ type: 'enumeration', Component: EnumerationInput as never });
+  },
+
+  bootstrap(app: StrapiApp) {
+    // The Content Manager's texts in the admin's language (it creates these hooks in its register()).
+    app.registerHook('Admin/CM/pages/EditView/mutate-edit-view-layout', mutateEditViewLayout);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', injectColumnInTable);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

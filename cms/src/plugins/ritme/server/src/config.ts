@@ -105,6 +105,8 @@ export const RitmeConfigSchema = z.strictObject({
     .min(1, { message: 'List at least one locale, or leave the option out to serve every i18n locale.' })
     .refine((codes) => new Set(codes).size === codes.length, { message: 'List each locale once.' })
     .optional(),
+  /** Where the intranet is published: the inbox links an item to its page there. Unset → paths, not links. */
+  siteUrl: httpUrl('https://intranet.example.org').optional(),
   preview: z.strictObject({
     /** Where the preview server runs; pilot invite links and Preview-button links point here. */
     url: z.url({

@@ -25,6 +25,7 @@ export interface RitmeQuery {
   findMany(params: Record<string, unknown>): Promise<Doc[]>;
   count(params: Record<string, unknown>): Promise<number>;
   update(params: Record<string, unknown>): Promise<Doc | null>;
+  updateMany(params: Record<string, unknown>): Promise<{ count: number }>;
 }
 
 export const documents = (strapi: Core.Strapi, uid: RitmeUid): RitmeDocuments =>

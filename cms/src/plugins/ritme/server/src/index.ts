@@ -10,10 +10,13 @@ import type { Core } from '@strapi/strapi';
 import { registerAdminPermissions } from './bootstrap/admin-permissions';
 import { PUBLIC_ACTIONS, SYNC_ACTIONS, syncPublicAccess, syncPublicAccessWhenReady } from './bootstrap/public-access';
 import config from './config';
+import { configureContentManager } from './content-manager/configure';
 import contentTypes from './content-types';
 import adminBuild from './controllers/admin-build';
 import adminInbox from './controllers/admin-inbox';
 import adminInvites from './controllers/admin-invites';
+import adminOverview from './controllers/admin-overview';
+import adminRounds from './controllers/admin-rounds';
 import adminSharedDrafts from './controllers/admin-shared-drafts';
 import change from './controllers/change';
 import clock from './controllers/clock';
@@ -28,15 +31,18 @@ import previewLink from './controllers/preview-link';
 import suggestion from './controllers/suggestion';
 import sync from './controllers/sync';
 import { applyAllowedOrigins } from './cors';
+import { registerRoundQuestionsField } from './custom-fields/round-questions';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
 import { roundMiddleware } from './document-middlewares/rounds';
+import { sessionTitleMiddleware } from './document-middlewares/session-titles';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
 import rateLimit from './middlewares/rate-limit';
 import { voicesGuard, withdrawVoiceSubjects } from './middlewares/voices-guard';
 import { EDITOR_ACTIONS, PREVIEW_ACTIONS } from './permissions';
 import routes from './routes';
+import adminRoundsService from './services/admin-rounds';
 import clockService from './services/clock';
 import codesign from './services/codesign';
 import content from './services/content';
@@ -44,6 +50,7 @@ import homeService from './services/home';
 import inbox from './services/inbox';
 import live from './services/live';
 import locales, { enabledLocales } from './services/locales';
+import overview from './services/overview';
 import previewLinks from './services/preview-links';
 import results from './services/results';
 import sharedDrafts from './services/shared-drafts';
@@ -70,9 +77,11 @@ async function warnAboutLocales(strapi: Core.Strapi) {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerRoundQuestionsField(strapi);
     strapi.documents.use(slugMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(roundMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
+    strapi.documents.use(sessionTitleMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(liveMiddleware(strapi) as unknown as DocumentMiddleware);
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
@@ -88,6 +97,8 @@ export default {
     // Tombstones past the sync horizon (and on write, at most hourly: see document-middlewares/live.ts).
     await strapi.plugin('ritme').service('sync').prune();
     await warnAboutLocales(strapi);
+    // Labels, help, layouts and list views for the comms team; never over an admin's own changes.
+    await configureContentManager(strapi);
   },
   destroy({ strapi }: { strapi: Core.Strapi }) {
     // Pending notifications are dropped: a build service that starts again syncs from its own cursor.
@@ -115,9 +126,12 @@ export default {
     'admin-build': adminBuild,
     'admin-inbox': adminInbox,
     'admin-invites': adminInvites,
+    'admin-overview': adminOverview,
+    'admin-rounds': adminRounds,
     'admin-shared-drafts': adminSharedDrafts,
   },
   services: {
+    'admin-rounds': adminRoundsService,
     clock: clockService,
     codesign,
     content,
@@ -125,6 +139,7 @@ export default {
     inbox,
     live,
     locales,
+    overview,
     'preview-links': previewLinks,
     /** `sync()` grants the Public role its actions again (what bootstrap does with `publicAccess` on). */
     'public-access': ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncPublicAccess(strapi) }),

@@ -7,7 +7,7 @@ import { type MessageKey, useT } from '../utils/useT';
 const ALL = 'all';
 
 interface FilterProps<T extends string> {
-  name: keyof InboxQuery;
+  name: 'status' | 'category' | 'kind';
   label: MessageKey;
   values: readonly T[];
   labelOf: (value: T) => MessageKey;

@@ -1,5 +1,5 @@
 /** One piece of feedback or one suggestion in the inbox. */
-import type { BuildStatus, InboxItem, InboxUpdate } from '@ritme/shared';
+import type { BuildStatus, InboxEmailReply, InboxItem, InboxUpdate } from '@ritme/shared';
 import { Badge, Box, Button, Divider, Flex, Typography } from '@strapi/design-system';
 import { Pencil } from '@strapi/icons';
 import * as React from 'react';
@@ -14,9 +14,11 @@ interface Props {
   /** The build service's builds, for "changed in build"; null → free text. */
   builds: BuildStatus['history'] | null;
   onSave: (item: InboxItem, update: InboxUpdate) => Promise<boolean>;
+  /** Null when this editor may not e-mail replies. */
+  email: { configured: boolean; onSend: (item: InboxItem, reply: InboxEmailReply) => Promise<boolean> } | null;
 }
 
-export function InboxItemCard({ item, canUpdate, builds, onSave }: Props) {
+export function InboxItemCard({ item, canUpdate, builds, onSave, email }: Props) {
   const t = useT();
   const formatDate = useFormatDate();
   // Closed by default so the list stays easy to scan; a save remounts the card, closing it again.
@@ -46,6 +48,17 @@ export function InboxItemCard({ item, canUpdate, builds, onSave }: Props) {
             <Typography tag="p" style={{ whiteSpace: 'pre-wrap' }}>
               {item.reply}
             </Typography>
+            {item.emailed && (
+              <Typography variant="pi" textColor="success600" tag="p">
+                {item.emailed.by
+                  ? t('ritme.item.emailedBy', {
+                      to: item.emailed.to,
+                      date: formatDate(item.emailed.at, true),
+                      by: item.emailed.by,
+                    })
+                  : t('ritme.item.emailed', { to: item.emailed.to, date: formatDate(item.emailed.at, true) })}
+              </Typography>
+            )}
           </Box>
         )}
         {canUpdate &&
@@ -56,6 +69,7 @@ export function InboxItemCard({ item, canUpdate, builds, onSave }: Props) {
                 item={item}
                 builds={builds}
                 onSave={(update) => onSave(item, update)}
+                email={email ? { configured: email.configured, onSend: (reply) => email.onSend(item, reply) } : null}
                 onClose={() => setEditing(false)}
               />
             </>

@@ -4,8 +4,9 @@
  * in build X" (which makes it done): one of the builds the build service
  * reports when there is one, free text otherwise.
  */
-import type { BuildStatus, InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
+import type { BuildStatus, InboxEmailReply, InboxItem, InboxUpdate, SuggestionStatus } from '@ritme/shared';
 import {
+  Box,
   Button,
   Field,
   Flex,
@@ -14,20 +15,37 @@ import {
   SingleSelectOption,
   Textarea,
   TextInput,
+  Typography,
 } from '@strapi/design-system';
-import { Check } from '@strapi/icons';
+import { Check, Mail } from '@strapi/icons';
 import * as React from 'react';
 import { STATUSES } from '../constants';
 import { useFormatDate, useT } from '../utils/useT';
+
+/** A standing note (not a dismissible alert: it stays true while the editor is open). */
+const Notice = ({ tone, children }: { tone: 'neutral' | 'warning'; children: React.ReactNode }) => (
+  <Box
+    background={tone === 'warning' ? 'warning100' : 'neutral100'}
+    borderColor={tone === 'warning' ? 'warning200' : 'neutral200'}
+    hasRadius
+    padding={3}
+  >
+    <Typography tag="p" variant="omega">
+      {children}
+    </Typography>
+  </Box>
+);
 
 interface Props {
   item: InboxItem;
   builds: BuildStatus['history'] | null;
   onSave: (update: InboxUpdate) => Promise<boolean>;
   onClose: () => void;
+  /** Null when this editor may not e-mail replies. */
+  email: { configured: boolean; onSend: (reply: InboxEmailReply) => Promise<boolean> } | null;
 }
 
-export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
+export function InboxItemEditor({ item, builds, onSave, onClose, email }: Props) {
   const t = useT();
   const formatDate = useFormatDate();
   const offered = builds?.filter((entry) => entry.ok) ?? [];
@@ -35,7 +53,9 @@ export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
   const [reply, setReply] = React.useState(item.reply ?? '');
   const [summary, setSummary] = React.useState({ nl: item.publicSummary.nl ?? '', en: item.publicSummary.en ?? '' });
   const [build, setBuild] = React.useState('');
-  const [busy, setBusy] = React.useState<'answer' | 'build' | null>(null);
+  const [busy, setBusy] = React.useState<'answer' | 'build' | 'email' | null>(null);
+  // A second click before React re-renders the disabled button must not send again.
+  const sending = React.useRef(false);
   const id = `${item.kind}-${item.documentId}`;
 
   const answer: InboxUpdate = {
@@ -44,6 +64,16 @@ export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
     ...(summary.nl.trim() !== (item.publicSummary.nl ?? '') || summary.en.trim() !== (item.publicSummary.en ?? '')
       ? { publicSummary: { nl: summary.nl.trim(), en: summary.en.trim() } }
       : {}),
+  };
+  const canSend = email?.configured && item.kind === 'suggestion' && item.email !== null;
+  const send = async () => {
+    if (sending.current) return;
+    sending.current = true;
+    setBusy('email');
+    // On failure the editor stays open with the text as typed.
+    await email?.onSend({ reply: reply.trim(), ...(status !== item.status ? { status } : {}) });
+    sending.current = false;
+    setBusy(null);
   };
   const save = async (which: 'answer' | 'build', update: InboxUpdate) => {
     setBusy(which);
@@ -67,7 +97,7 @@ export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={9} s={12} direction="column" alignItems="stretch">
-        <Field.Root name="reply" id={`${id}-reply`} hint={t('ritme.edit.replyHint')}>
+        <Field.Root name="reply" id={`${id}-reply`} hint={t(canSend ? 'ritme.edit.emailHint' : 'ritme.edit.replyHint')}>
           <Field.Label>{t('ritme.edit.reply')}</Field.Label>
           <Textarea value={reply} maxLength={4000} onChange={(event) => setReply(event.target.value)} />
           <Field.Hint />
@@ -86,6 +116,15 @@ export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
           </Field.Root>
         </Grid.Item>
       ))}
+      {item.kind === 'suggestion' && email !== null && (
+        <Grid.Item col={12} direction="column" alignItems="stretch">
+          {item.email === null ? (
+            <Notice tone="neutral">{t('ritme.edit.noEmail')}</Notice>
+          ) : !email.configured ? (
+            <Notice tone="warning">{t('ritme.edit.mailNotConfigured')}</Notice>
+          ) : null}
+        </Grid.Item>
+      )}
       <Grid.Item col={12} justifyContent="flex-end" gap={2}>
         <Button variant="tertiary" onClick={onClose} disabled={busy !== null}>
           {t('ritme.edit.close')}
@@ -98,6 +137,16 @@ export function InboxItemEditor({ item, builds, onSave, onClose }: Props) {
         >
           {t('ritme.edit.save')}
         </Button>
+        {canSend && (
+          <Button
+            startIcon={<Mail />}
+            loading={busy === 'email'}
+            disabled={busy !== null || reply.trim() === ''}
+            onClick={() => void send()}
+          >
+            {t('ritme.edit.sendEmail', { to: item.email ?? '' })}
+          </Button>
+        )}
       </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
         <Flex gap={2} alignItems="flex-end">

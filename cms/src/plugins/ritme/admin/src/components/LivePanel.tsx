@@ -4,13 +4,12 @@
  * in progress, the last failure, or that no build service is configured or
  * answering; "Rebuild now" for editors with the build.rebuild permission.
  */
-import type { BuildStatus } from '@ritme/shared';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
-import { useIntl } from 'react-intl';
 import { errorMessage, useRitmeApi } from '../api';
+import { useAgo, useBuildHeadline } from '../utils/buildHeadline';
 import type { BuildStatusState } from '../utils/useBuildStatus';
 import { type MessageKey, useFormatDate, useT } from '../utils/useT';
 
@@ -21,30 +20,6 @@ const REASONS: Record<string, MessageKey> = {
   'session-ends': 'ritme.live.reason.session-ends',
   'week-turns': 'ritme.live.reason.week-turns',
 };
-
-/** "12 seconds ago", "3 minutes ago", "yesterday". */
-function useAgo() {
-  const { formatRelativeTime } = useIntl();
-  return React.useCallback(
-    (iso: string | null | undefined) => {
-      if (!iso) return '—';
-      const seconds = Math.round((Date.parse(iso) - Date.now()) / 1000);
-      const abs = Math.abs(seconds);
-      if (abs < 60) return formatRelativeTime(seconds, 'second', { numeric: 'auto' });
-      if (abs < 3600) return formatRelativeTime(Math.round(seconds / 60), 'minute', { numeric: 'auto' });
-      if (abs < 86_400) return formatRelativeTime(Math.round(seconds / 3600), 'hour', { numeric: 'auto' });
-      return formatRelativeTime(Math.round(seconds / 86_400), 'day', { numeric: 'auto' });
-    },
-    [formatRelativeTime],
-  );
-}
-
-/** Failed since the build that is live (or with none live yet). */
-const failedLast = (status: BuildStatus) =>
-  Boolean(
-    status.lastFailure &&
-      (!status.current || Date.parse(status.lastFailure.at) >= Date.parse(status.current.finishedAt)),
-  );
 
 interface Props extends BuildStatusState {
   canRebuild: boolean;
@@ -77,39 +52,9 @@ export function LivePanel({ status, error, refresh, canRebuild }: Props) {
     }
   };
 
-  let headline: string;
-  let tone: 'neutral800' | 'danger600' | 'warning600' | 'success600' | 'neutral600' = 'neutral800';
+  const { headline, tone } = useBuildHeadline(status, error);
   const details: string[] = [];
-  if (error) {
-    headline = error;
-    tone = 'danger600';
-  } else if (!status) {
-    headline = t('ritme.live.loading');
-    tone = 'neutral600';
-  } else if (!status.configured) {
-    headline = t('ritme.live.notConfigured');
-    tone = 'neutral600';
-    if (status.deployHook) details.push(t('ritme.live.deployHookOnly'));
-  } else if (!status.reachable) {
-    headline = t('ritme.live.unreachable');
-    tone = 'warning600';
-  } else if (status.building) {
-    headline = t('ritme.live.building', { build: status.building.id, ago: ago(status.building.startedAt) });
-  } else if (failedLast(status) && status.lastFailure) {
-    headline = status.current
-      ? t('ritme.live.failed', { reason: status.lastFailure.reason, build: status.current.id })
-      : t('ritme.live.failedNoneLive', { reason: status.lastFailure.reason });
-    tone = 'danger600';
-  } else if (status.current) {
-    headline = t('ritme.live.live', {
-      build: status.current.id,
-      ago: ago(status.current.finishedAt),
-      pages: status.current.pagesChanged,
-    });
-    tone = 'success600';
-  } else {
-    headline = t('ritme.live.noBuildYet');
-  }
+  if (!error && status && !status.configured && status.deployHook) details.push(t('ritme.live.deployHookOnly'));
   if (status?.reachable && status.building && status.current) {
     details.push(t('ritme.live.stillShows', { build: status.current.id }));
   }

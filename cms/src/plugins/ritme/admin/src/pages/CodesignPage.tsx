@@ -20,6 +20,7 @@ export function CodesignPage({ tab }: { tab: Tab }) {
   const navigate = useNavigate();
   const invites = useRBAC(PERMISSIONS.invitesManage);
   const inboxUpdate = useRBAC(PERMISSIONS.inboxUpdate);
+  const inboxEmail = useRBAC(PERMISSIONS.inboxEmail);
   const canManageInvites = invites.allowedActions.canManage === true;
   const buildRead = useRBAC(PERMISSIONS.buildRead);
   const buildRebuild = useRBAC(PERMISSIONS.buildRebuild);
@@ -46,7 +47,11 @@ export function CodesignPage({ tab }: { tab: Tab }) {
             )}
           </Tabs.List>
           <Tabs.Content value="inbox">
-            <InboxPage canUpdate={inboxUpdate.allowedActions.canUpdate === true} builds={builds} />
+            <InboxPage
+              canUpdate={inboxUpdate.allowedActions.canUpdate === true}
+              canEmail={inboxEmail.allowedActions.canEmail === true}
+              builds={builds}
+            />
           </Tabs.Content>
           <Tabs.Content value="pilots">
             {invites.isLoading ? <Page.Loading /> : canManageInvites ? <PilotsPage /> : <Page.NoPermissions />}

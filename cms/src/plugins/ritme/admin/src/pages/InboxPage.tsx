@@ -3,28 +3,43 @@
  * site together, newest first, grouped by the page they are about; above
  * them, the drafts pilots can see (shared with pilots).
  */
-import type { BuildStatus, Inbox, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
+import type { BuildStatus, Inbox, InboxEmailReply, InboxItem, InboxQuery, InboxUpdate } from '@ritme/shared';
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { Discuss } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import * as React from 'react';
+import { useLocation } from 'react-router-dom';
 import { errorMessage, useRitmeApi } from '../api';
 import { InboxFilters } from '../components/InboxFilters';
 import { InboxItemCard } from '../components/InboxItemCard';
+import { InboxPagination } from '../components/InboxPagination';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { SharedDraftsPanel } from '../components/SharedDraftsPanel';
 import { groupByPage } from '../utils/groupByPage';
+import { inboxQueryFrom } from '../utils/inboxLink';
 import { useT } from '../utils/useT';
 
-export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: BuildStatus['history'] | null }) {
+interface Props {
+  canUpdate: boolean;
+  canEmail: boolean;
+  builds: BuildStatus['history'] | null;
+}
+
+export function InboxPage({ canUpdate, canEmail, builds }: Props) {
   const t = useT();
   const api = useRitmeApi();
   const { toggleNotification } = useNotification();
-  const [query, setQuery] = React.useState<InboxQuery>({});
+  // Starts from the filters in the address: the home page links to e.g. new suggestions.
+  const { search } = useLocation();
+  const [query, setQuery] = React.useState<InboxQuery>(() => inboxQueryFrom(search));
   const [inbox, setInbox] = React.useState<Inbox | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [loading, setLoading] = React.useState(true);
   const latest = React.useRef(0);
+  // After a page change the list's top takes the focus (and scrolls into view), so keyboard and
+  // screen-reader users go on from the first item of the new page.
+  const listTop = React.useRef<HTMLDivElement>(null);
+  const paged = React.useRef(false);
 
   const load = React.useCallback(async () => {
     // Only the answer to the newest request counts when filters change quickly.
@@ -35,6 +50,10 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
       if (request !== latest.current) return;
       setInbox(result);
       setError(null);
+      if (paged.current) {
+        paged.current = false;
+        requestAnimationFrame(() => listTop.current?.focus());
+      }
     } catch (caught) {
       if (request === latest.current) setError(errorMessage(caught));
     } finally {
@@ -56,6 +75,26 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
       toggleNotification({ type: 'danger', title: t('ritme.edit.failed'), message: errorMessage(caught) });
       return false;
     }
+  };
+
+  const sendEmail = async (item: InboxItem, reply: InboxEmailReply) => {
+    try {
+      await api.emailReply(item.documentId, reply);
+      toggleNotification({ type: 'success', message: t('ritme.edit.sent', { to: item.email ?? '' }) });
+      await load();
+      return true;
+    } catch (caught) {
+      // The server stored the reply before trying; the editor keeps the text as typed.
+      toggleNotification({ type: 'danger', title: t('ritme.edit.sendFailed'), message: errorMessage(caught) });
+      return false;
+    }
+  };
+  const email = canEmail && inbox ? { configured: inbox.mail.configured, onSend: sendEmail } : null;
+  // A filter change starts at page 1; paging keeps the filters.
+  const filter = (next: InboxQuery) => setQuery({ ...next, page: undefined });
+  const toPage = (page: number) => {
+    paged.current = true;
+    setQuery({ ...query, page });
   };
 
   const filtered = Boolean(query.status || query.category || query.kind);
@@ -84,11 +123,12 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
           {group.items.map((item) => (
             <InboxItemCard
               // Remount after a save so the editor starts from the stored values.
-              key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}`}
+              key={`${item.kind}:${item.documentId}:${item.status}:${item.reply}:${item.changedInBuild}:${item.emailed?.at}`}
               item={item}
               canUpdate={canUpdate}
               builds={builds}
               onSave={save}
+              email={email}
             />
           ))}
         </Flex>
@@ -98,8 +138,18 @@ export function InboxPage({ canUpdate, builds }: { canUpdate: boolean; builds: B
   return (
     <Flex direction="column" alignItems="stretch" gap={6} paddingTop={6}>
       <SharedDraftsPanel />
-      <InboxFilters query={query} counts={inbox?.counts} onChange={setQuery} />
-      {body}
+      <InboxFilters query={query} counts={inbox?.counts} onChange={filter} />
+      <Flex ref={listTop} tabIndex={-1} direction="column" alignItems="stretch" gap={6} style={{ outline: 'none' }}>
+        {body}
+      </Flex>
+      {inbox && inbox.items.length > 0 && (
+        <InboxPagination
+          page={inbox.pagination.page}
+          pageCount={inbox.pagination.pageCount}
+          total={inbox.pagination.total}
+          onPage={toPage}
+        />
+      )}
     </Flex>
   );
 }

@@ -7,17 +7,23 @@ import type { Core } from '@strapi/strapi';
 export const ADMIN_ACTIONS = {
   inboxRead: 'plugin::ritme.inbox.read',
   inboxUpdate: 'plugin::ritme.inbox.update',
+  inboxEmail: 'plugin::ritme.inbox.email',
   invitesManage: 'plugin::ritme.invites.manage',
   buildRead: 'plugin::ritme.build.read',
   buildRebuild: 'plugin::ritme.build.rebuild',
+  roundsRead: 'plugin::ritme.rounds.read',
+  roundsClose: 'plugin::ritme.rounds.close',
 } as const;
 
 const ACTIONS = [
   { uid: 'inbox.read', displayName: 'Read the co-design inbox', subCategory: 'co-design' },
   { uid: 'inbox.update', displayName: 'Answer co-design feedback and suggestions', subCategory: 'co-design' },
+  { uid: 'inbox.email', displayName: 'E-mail replies to suggestions', subCategory: 'co-design' },
   { uid: 'invites.manage', displayName: 'Manage pilot invites', subCategory: 'pilots' },
   { uid: 'build.read', displayName: "See the intranet's build state", subCategory: 'live' },
   { uid: 'build.rebuild', displayName: 'Rebuild the intranet now', subCategory: 'live' },
+  { uid: 'rounds.read', displayName: "Read evaluation rounds' results", subCategory: 'rounds' },
+  { uid: 'rounds.close', displayName: 'Close evaluation rounds for good', subCategory: 'rounds' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'ritme' }));
 
 interface ActionProvider {

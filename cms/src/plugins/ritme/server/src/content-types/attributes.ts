@@ -46,6 +46,14 @@ export const datetime = (required = false, sharing: Sharing = {}) => ({
 export const date = (required = false) => ({ type: 'date', ...(required ? { required: true } : {}), ...localized });
 export const json = () => ({ type: 'json', ...localized });
 
+/** The plugin's custom field for a round's questions (registered in register.ts): one list for every language. */
+export const ROUND_QUESTIONS_FIELD = 'round-questions';
+export const roundQuestions = () => ({
+  type: 'customField',
+  customField: `plugin::ritme.${ROUND_QUESTIONS_FIELD}`,
+  ...i18nOf({ shared: true }),
+});
+
 type Relation = 'manyToMany' | 'manyToOne' | 'oneToMany';
 export const relation = (kind: Relation, target: string, side: { inversedBy: string } | { mappedBy: string }) => ({
   type: 'relation',

@@ -21,9 +21,9 @@ import {
   datetime,
   enumeration,
   integer,
-  json,
   markdown,
   relation,
+  roundQuestions,
   slugOf,
   text,
 } from './attributes';
@@ -123,6 +123,8 @@ export const training = {
 export const trainingSession = {
   ...collectionType('training-session', 'training-sessions', 'Training session', 'A dated session of a training', page),
   attributes: {
+    /** How the session is listed; filled from the training and the start when left empty (document-middlewares/session-titles.ts). */
+    title: text({ maxLength: 250 }),
     training: relation('manyToOne', 'training', { inversedBy: 'sessions' }),
     // When, how many and where online are the session's own: one value in every language.
     startsAt: datetime(true, { shared: true }),
@@ -179,8 +181,11 @@ export const evaluationRound = {
     slug: slugOf('title'),
     sharedWithPilots: sharedWithPilots(),
     intro: text({ long: true }),
-    /** [{ key, label }]; left empty, the seed blog's three questions are filled in. */
-    questions: json(),
+    /**
+     * One ordered list for every language, [{ key, label: { nl, en } }], edited with the
+     * plugin's question list field; left empty, the seed blog's three questions are filled in.
+     */
+    questions: roundQuestions(),
     group: relation('manyToOne', 'group', { inversedBy: 'evaluationRounds' }),
     // The window and the anonymity minimum belong to the round, not to a language:
     // a round that closed in Dutch must not stay open in English.
@@ -193,6 +198,8 @@ export const evaluationRound = {
       shared: true,
     }),
     followUp: text({ long: true }),
+    /** Set only by the admin's "Close for good" (once every language has its follow-up); never edited by hand. */
+    closedForGoodAt: { ...datetime(false, { shared: true }), visible: false, writable: false },
   },
 };
 
@@ -235,6 +242,12 @@ export const suggestion = {
     email: plain('email'),
     status: plain('enumeration', { enum: [...SUGGESTION_STATUSES], default: 'new', required: true }),
     reply: plain('text'),
+    /** The last reply e-mailed to the sender: when, to which address, by which editor. */
+    emailedAt: plain('datetime'),
+    emailedTo: plain('string'),
+    emailedBy: plain('string'),
+    /** Set while a reply is being e-mailed: a second send (a double click) finds it and does not send again. */
+    emailSendingAt: plain('datetime', { private: true }),
     changedInBuild: plain('string'),
     changedAt: plain('datetime'),
     publicSummary: publicSummary(),
@@ -260,6 +273,8 @@ export const feedback = {
     // A locale code as Strapi's i18n spells it (nl, en, de, fr-BE…): any locale Ritme serves.
     locale: plain('string', { required: true, maxLength: 35 }),
     section: plain('string'),
+    /** The section's heading as the pilot saw it (older feedback has only the id). */
+    sectionHeading: plain('string'),
     contentRefs: plain('json'),
     build: plain('string', { required: true }),
     /** The pilot invite's documentId; empty for an editor who came in through Preview. */

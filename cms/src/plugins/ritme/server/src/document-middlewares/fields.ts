@@ -30,6 +30,7 @@ const NAME_FIELDS: Record<string, string[]> = {
   'plugin::ritme.training': ['title'],
   'plugin::ritme.spotlight': ['title'],
   'plugin::ritme.evaluation-round': ['title'],
+  'plugin::ritme.training-session': ['title'],
 };
 
 const filled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';

@@ -1,8 +1,10 @@
 /** Feedback, suggestions and invites as the inbox, the preview server and the public board see them. */
 import {
   DEFAULT_LOCALE,
+  type InboxEmailed,
   type InboxItem,
   type InviteState,
+  knownSectionHeading,
   LocaleCode,
   type PilotInvite,
   type PublicSummary,
@@ -27,6 +29,23 @@ const localeOfPath = (path: string) =>
   /^\/([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?:\/|$)/.exec(path)?.[1] ?? DEFAULT_LOCALE;
 const localeOrNull = (value: unknown) => (LocaleCode.safeParse(value).success ? String(value) : null);
 
+/** The heading the pilot saw; for older feedback (an id only) the theme's known heading, else null. */
+const headingOf = (doc: Doc) => {
+  const section = strOrNull(doc.section);
+  if (!section) return null;
+  return (
+    strOrNull(doc.sectionHeading) ?? knownSectionHeading(section, strOrNull(doc.pagePath), localeOrNull(doc.locale))
+  );
+};
+
+const emailedOf = (doc: Doc): InboxEmailed | null => {
+  const to = strOrNull(doc.emailedTo);
+  return doc.emailedAt && to ? { at: iso(doc.emailedAt), to, by: strOrNull(doc.emailedBy) } : null;
+};
+
+/** Filled in by the inbox service, which looks the entries up (services/inbox-entries.ts). */
+const unresolved = (): Pick<InboxItem, 'entries' | 'pageUrl'> => ({ entries: [], pageUrl: null });
+
 export const feedbackItem = (doc: Doc): InboxItem => ({
   kind: 'feedback',
   documentId: doc.documentId,
@@ -35,13 +54,16 @@ export const feedbackItem = (doc: Doc): InboxItem => ({
   pagePath: strOrNull(doc.pagePath),
   locale: localeOrNull(doc.locale),
   section: strOrNull(doc.section),
+  sectionHeading: headingOf(doc),
   contentRefs: refsOf(doc.contentRefs),
+  ...unresolved(),
   build: strOrNull(doc.build),
   author: strOrNull(doc.author),
   email: null,
   showName: doc.showName === true,
   status: asEnumValue(doc.status),
   reply: strOrNull(doc.reply),
+  emailed: null,
   changedInBuild: strOrNull(doc.changedInBuild),
   changedAt: isoOrNull(doc.changedAt),
   publicSummary: summaryOf(doc.publicSummary),
@@ -59,13 +81,16 @@ export const suggestionItem = (doc: Doc): InboxItem => {
     pagePath,
     locale: pagePath ? localeOfPath(pagePath) : null,
     section: null,
+    sectionHeading: null,
     contentRefs: contentRef ? [contentRef] : [],
+    ...unresolved(),
     build: null,
     author: strOrNull(doc.name),
     email: strOrNull(doc.email),
     showName: false,
     status: asEnumValue(doc.status),
     reply: strOrNull(doc.reply),
+    emailed: emailedOf(doc),
     changedInBuild: strOrNull(doc.changedInBuild),
     changedAt: isoOrNull(doc.changedAt),
     publicSummary: summaryOf(doc.publicSummary),

@@ -6,18 +6,18 @@
 import {
   type Behaviour,
   type ContentRoute,
+  DEFAULT_LOCALE,
   defaultQuestions,
   type EvaluationRound,
   effectiveMinimum,
   type Group,
   type Locale,
   type Person,
-  RoundQuestionSchema,
+  questionsIn,
   type Spotlight,
   safeHttpUrl,
   type Training,
 } from '@ritme/shared';
-import { z } from 'zod';
 import {
   asEnumValue,
   behaviourRef,
@@ -65,11 +65,9 @@ export const stepsOf = (how: unknown): string[] =>
     .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
     .filter((line) => line.length > 0);
 
-const questionsSchema = z.array(RoundQuestionSchema).min(1);
-export const questionsOf = (value: unknown, locale: Locale) => {
-  const parsed = questionsSchema.safeParse(value);
-  return parsed.success ? parsed.data : defaultQuestions(locale);
-};
+/** A round's questions in `locale` (shared list or a legacy per-language one), the defaults when there are none. */
+export const questionsOf = (value: unknown, locale: Locale) =>
+  questionsIn(value, locale, DEFAULT_LOCALE) ?? defaultQuestions(locale);
 
 export const groupModel: ReadModel<Group> = {
   uid: 'plugin::ritme.group',

@@ -4,8 +4,9 @@
  */
 import { ADMIN_ACTIONS } from '../bootstrap/admin-permissions';
 
-const allowed = (action: string) => ({
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+/** Every one of `actions` is needed (Strapi's hasPermissions checks them all). */
+const allowed = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
 });
 
 export default {
@@ -17,6 +18,13 @@ export default {
       path: '/inbox/:kind/:id',
       handler: 'admin-inbox.update',
       config: allowed(ADMIN_ACTIONS.inboxUpdate),
+    },
+    {
+      method: 'POST',
+      path: '/inbox/suggestion/:id/email',
+      handler: 'admin-inbox.emailReply',
+      // It stores the reply and the status too: what inbox.update allows.
+      config: allowed(ADMIN_ACTIONS.inboxUpdate, ADMIN_ACTIONS.inboxEmail),
     },
     // What pilots see besides published content: for everyone who reads the inbox.
     {
@@ -40,6 +48,22 @@ export default {
       handler: 'admin-build.status',
       config: allowed(ADMIN_ACTIONS.buildRead),
     },
+    // The editors' home: signed-in admins only; each part checks its own permission in the controller.
+    {
+      method: 'GET',
+      path: '/overview',
+      handler: 'admin-overview.show',
+      config: { policies: ['admin::isAuthenticatedAdmin'] },
+    },
     { method: 'POST', path: '/rebuild', handler: 'admin-build.rebuild', config: allowed(ADMIN_ACTIONS.buildRebuild) },
+    // Evaluation rounds: results (never below the minimum) and "Close for good".
+    { method: 'GET', path: '/rounds', handler: 'admin-rounds.list', config: allowed(ADMIN_ACTIONS.roundsRead) },
+    { method: 'GET', path: '/rounds/:id', handler: 'admin-rounds.show', config: allowed(ADMIN_ACTIONS.roundsRead) },
+    {
+      method: 'POST',
+      path: '/rounds/:id/close',
+      handler: 'admin-rounds.close',
+      config: allowed(ADMIN_ACTIONS.roundsClose),
+    },
   ],
 };

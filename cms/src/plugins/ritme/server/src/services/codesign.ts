@@ -8,6 +8,7 @@ import type {
   Change,
   FeedbackSubmission,
   Inbox,
+  InboxEmailReply,
   InboxItem,
   InboxKind,
   InboxQuery,
@@ -19,8 +20,11 @@ import type {
 import type { Core } from '@strapi/strapi';
 import { documents, rows } from '../documents';
 import { feedbackItem, inviteDto, inviteState, suggestionItem } from '../read-models/codesign';
+import { resolveInboxItems } from './inbox-entries';
+import { inboxPage } from './inbox-page';
 import { servedLocales } from './locales';
 import { publicLinks } from './public-links';
+import { composeReply, mailConfigured, ReplyNotSent, sendReplyMail } from './reply-mail';
 import { SubmissionRejected } from './submissions';
 
 const INVITE = 'plugin::ritme.pilot-invite';
@@ -30,12 +34,6 @@ const UID = { feedback: FEEDBACK, suggestion: SUGGESTION } as const;
 const TO_ITEM = { feedback: feedbackItem, suggestion: suggestionItem } as const;
 
 export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
-
-const countBy = (items: InboxItem[], key: (item: InboxItem) => string) =>
-  items.reduce<Record<string, number>>((counts, item) => {
-    counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-    return counts;
-  }, {});
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async createInvite(input: PilotInviteCreate, now = new Date()): Promise<PilotInviteCreated> {
@@ -105,6 +103,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         pagePath: input.pagePath,
         locale: input.locale,
         section: input.section || null,
+        sectionHeading: (input.section && input.sectionHeading) || null,
         contentRefs: input.contentRefs,
         build: input.build,
         invite: input.invite,
@@ -117,26 +116,90 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async inbox(query: InboxQuery): Promise<Inbox> {
-    const kinds: InboxKind[] = query.kind ? [query.kind] : ['feedback', 'suggestion'];
-    const all: InboxItem[] = [];
-    for (const kind of kinds) {
-      const docs = await documents(strapi, UID[kind]).findMany({ sort: ['createdAt:desc'], limit: 1000 });
-      all.push(...docs.map(TO_ITEM[kind]));
-    }
-    all.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const items = all.filter(
-      (item) =>
-        (!query.status || item.status === query.status) && (!query.category || item.category === query.category),
-    );
+    const page = await inboxPage(strapi, query);
     return {
-      items,
-      counts: {
-        total: all.length,
-        byStatus: countBy(all, (item) => item.status),
-        byCategory: countBy(all, (item) => item.category),
-        byKind: countBy(all, (item) => item.kind),
-      },
+      ...page,
+      items: await resolveInboxItems(strapi, page.items),
+      mail: { configured: mailConfigured(strapi) },
     };
+  },
+
+  /**
+   * E-mails `input.reply` to the address the suggestion's sender left, through Strapi's email
+   * plugin. The reply (and status) is stored first, so nothing is lost when the mail cannot go
+   * out; a claim on the row makes a second request (a double click) wait its turn instead of
+   * sending twice, and the same reply already e-mailed to the same address is not sent again.
+   */
+  async emailReply(documentId: string, input: InboxEmailReply, editor: string | null, now = new Date()) {
+    const found = await rows(strapi, SUGGESTION).findOne({ where: { documentId } });
+    if (!found) throw new ReplyNotSent(404, 'not-found', `No suggestion "${documentId}".`);
+    const status = input.status ?? (found.status === 'new' ? 'in_progress' : undefined);
+    const store = () =>
+      this.updateInboxItem('suggestion', documentId, { reply: input.reply, ...(status ? { status } : {}) }, now);
+    const to = typeof found.email === 'string' ? found.email : '';
+    if (!to) {
+      await store();
+      throw new ReplyNotSent(
+        409,
+        'no-address',
+        'This suggestion has no e-mail address: the reply was saved, not sent.',
+      );
+    }
+    if (!mailConfigured(strapi)) {
+      await store();
+      throw new ReplyNotSent(
+        503,
+        'not-configured',
+        'E-mail is not set up on this Strapi (set SMTP_HOST and the other SMTP_* variables): the reply was saved, not sent.',
+      );
+    }
+    // Claim the row for this send; a claim older than two minutes is from a crashed send.
+    const staleBefore = new Date(now.getTime() - 2 * 60_000).toISOString();
+    const claim = await rows(strapi, SUGGESTION).updateMany({
+      where: { id: found.id, $or: [{ emailSendingAt: null }, { emailSendingAt: { $lt: staleBefore } }] },
+      data: { emailSendingAt: now.toISOString() },
+    });
+    if (claim.count !== 1) {
+      throw new ReplyNotSent(
+        409,
+        'sending',
+        'A reply to this suggestion is being sent right now: wait a moment and reload.',
+      );
+    }
+    const release = (data: Record<string, unknown> = {}) =>
+      rows(strapi, SUGGESTION).update({ where: { id: found.id }, data: { ...data, emailSendingAt: null } });
+    try {
+      const current = await rows(strapi, SUGGESTION).findOne({ where: { id: found.id } });
+      if (current?.emailedAt && current.reply === input.reply && current.emailedTo === to) {
+        throw new ReplyNotSent(
+          409,
+          'already-sent',
+          `This reply was already e-mailed to ${to}; change it to send another.`,
+        );
+      }
+      const stored = await store();
+      const mail = composeReply({
+        locale: stored?.locale ?? null,
+        name: stored?.author ?? null,
+        message: String(found.message ?? ''),
+        reply: input.reply,
+        createdAt: stored?.createdAt ?? now.toISOString(),
+      });
+      try {
+        await sendReplyMail(strapi, to, mail);
+      } catch (caught) {
+        if (caught instanceof ReplyNotSent) throw caught;
+        const reason = caught instanceof Error ? caught.message : String(caught);
+        throw new ReplyNotSent(502, 'failed', `The reply was saved but could not be e-mailed to ${to}: ${reason}`);
+      }
+      await release({ emailedAt: now.toISOString(), emailedTo: to, emailedBy: editor });
+    } catch (caught) {
+      await release();
+      throw caught;
+    }
+    const sent = (await rows(strapi, SUGGESTION).findOne({ where: { id: found.id } })) ?? found;
+    const [item] = await resolveInboxItems(strapi, [suggestionItem(sent)]);
+    return item;
   },
 
   async updateInboxItem(kind: InboxKind, documentId: string, update: InboxUpdate, now = new Date()) {
@@ -161,7 +224,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       if (current && !current.changedAt) data.changedAt = now.toISOString();
     }
     const doc = await documents(strapi, UID[kind]).update({ documentId, data });
-    return doc ? TO_ITEM[kind](doc) : null;
+    if (!doc) return null;
+    const [item] = await resolveInboxItems(strapi, [TO_ITEM[kind](doc)]);
+    return item ?? null;
   },
 
   /**

@@ -22,7 +22,7 @@ import { READ_MODELS } from '../read-models';
 type Links = Record<Locale, string | null>;
 
 /** The first part of a content reference ("behaviour:abc…") → the route that reads it. */
-const ROUTE_OF_REF: Record<string, ContentRoute> = {
+export const ROUTE_OF_REF: Record<string, ContentRoute> = {
   group: 'groups',
   behaviour: 'behaviours',
   training: 'trainings',

@@ -22,6 +22,9 @@ import { iso } from '../read-models/refs';
 const RESULT = 'plugin::ritme.round-result';
 const RESPONSE = 'plugin::ritme.evaluation-response';
 
+/** What results are made from: a round's window, minimum and questions (in the language shown). */
+type ResultsRound = Pick<EvaluationRound, 'documentId' | 'opensAt' | 'closesAt' | 'minimumResponses' | 'questions'>;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const frozen = async (round: string): Promise<RoundSnapshot | null> => {
     const row = await rows(strapi, RESULT).findOne({ where: { round }, select: ['snapshot'] });
@@ -29,7 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return parsed.success ? parsed.data : null;
   };
 
-  async function freeze(round: EvaluationRound, now: Date): Promise<RoundSnapshot> {
+  async function freeze(round: ResultsRound, now: Date): Promise<RoundSnapshot> {
     const responses = await rows(strapi, RESPONSE).findMany({
       where: { round: round.documentId },
       select: ['answers', 'createdAt'],
@@ -52,7 +55,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async forRound(round: EvaluationRound, now = new Date()) {
+    async forRound(round: ResultsRound, now = new Date()) {
       if (roundState(round, now) !== 'closed') return resultsOf(round, null, now);
       const snapshot = (await frozen(round.documentId)) ?? (await freeze(round, now));
       return resultsOf(round, snapshot, now);

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import {
   DEFAULT_LOCALE,
   type EvaluationResponseInput,
+  isScaleValue,
   type Locale,
   roundState,
   type SuggestionInput,
@@ -200,6 +201,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         throw new SubmissionRejected(`This round does not ask: ${unknown.join(', ')}.`, [
           ...unknown.map((key) => ({ path: ['answers', key], message: 'This round has no such question.' })),
         ]);
+      }
+
+      const offScale = questions.filter(
+        (question) =>
+          question.kind === 'scale' &&
+          (input.answers[question.key] ?? '') !== '' &&
+          !isScaleValue(input.answers[question.key] ?? ''),
+      );
+      if (offScale.length > 0) {
+        throw new SubmissionRejected(
+          `Answer ${offScale.map((q) => q.key).join(', ')} with a whole number from 1 to 5.`,
+          [...offScale.map((q) => ({ path: ['answers', q.key], message: 'Choose a number from 1 to 5.' }))],
+        );
       }
 
       const roundGroup = strOrNull(one(round.group)?.documentId);
