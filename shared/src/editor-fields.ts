@@ -214,6 +214,22 @@ export const EDITOR_FIELDS = {
       ['In their own words: why they work this way.', 'In eigen woorden: waarom ze zo werken.'],
     ),
     photo: field(['Photo', 'Foto']),
+    email: field(
+      ['E-mail address', 'E-mailadres'],
+      [
+        'Shown on the intranet as a link, so colleagues can reach them; the same in every language.',
+        'Staat op het intranet als link, zodat collega’s ze kunnen bereiken; hetzelfde in elke taal.',
+      ],
+      ['e.g. name@organisation.nl', 'bijv. naam@organisatie.nl'],
+    ),
+    chatUrl: field(
+      ['Chat link', 'Chatlink'],
+      [
+        'A link that opens a chat with them (Teams, Slack…), starting with https://; the same in every language.',
+        'Een link die een chat met ze opent (Teams, Slack…), beginnend met https://; hetzelfde in elke taal.',
+      ],
+      ['https://', 'https://'],
+    ),
     groups: field(['Groups', 'Groepen']),
     spotlights: field(['Spotlights', 'In de schijnwerpers']),
   },

@@ -124,6 +124,10 @@ export const VIEWS: Record<EditorType, View> = {
       ],
       [['quote', 12]],
       [
+        ['email', 6],
+        ['chatUrl', 6],
+      ],
+      [
         ['groups', 6],
         ['spotlights', 6],
       ],
