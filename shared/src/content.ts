@@ -118,6 +118,8 @@ export const SpotlightRefSchema = z.object({
 
 export const TrainingSessionSchema = z.object({
   documentId,
+  /** When the session last changed: a calendar file's DTSTAMP, so an update replaces the event. */
+  updatedAt: isoDateTime,
   startsAt: isoDateTime,
   endsAt: isoDateTime,
   location: z.string().nullable(),

@@ -83,6 +83,7 @@ export const en: Strings = {
     noSessions: 'No dates are planned yet.',
     seats: (n: number) => `${n} seats`,
     online: 'Online',
+    addToCalendar: 'Add to calendar',
     join: 'Join',
     behaviours: 'This helps with',
     footnotes: 'Footnotes',

@@ -87,6 +87,7 @@ export const nl = {
     noSessions: 'Er zijn nog geen data gepland.',
     seats: (n: number) => `${n} plaatsen`,
     online: 'Online',
+    addToCalendar: 'Zet in je agenda',
     join: 'Deelnemen',
     behaviours: 'Dit helpt bij',
     footnotes: 'Voetnoten',

@@ -4,8 +4,10 @@
  * suggestion and an evaluation answer that then sit in Strapi. Every page
  * template is checked with axe (WCAG 2.2 AA) in both languages.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIST_PAGE_SIZE, paths } from '@ritme/shared';
+import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../../../../cms/tests/harness/api';
@@ -270,6 +272,35 @@ describe('layout that fits', () => {
     expect(await trainings.isVisible()).toBe(false);
     await page.getByRole('link', { name: 'Menu' }).click();
     expect(await trainings.isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it("downloads a session as a calendar file that a calendar reads: its start, end and the organisation's time zone", async () => {
+    const trainings = (await call(app.baseUrl, 'GET', '/api/ritme/trainings?locale=nl&pageSize=100')).body.data as {
+      slug: string;
+      title: string;
+      sessions: { documentId: string; startsAt: string; endsAt: string }[];
+    }[];
+    const training = trainings.find((candidate) => candidate.sessions.length > 0);
+    if (!training) throw new Error('The demo seed has no training with a session.');
+    const session = training.sessions[0] as (typeof training.sessions)[number];
+    const page = await open(paths.item('nl', 'trainings', training.slug));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Zet in je agenda' }).first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${training.slug}-${session.startsAt.slice(0, 10)}.ics`);
+    const file = await download.path();
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const vevent = calendar.getFirstSubcomponent('vevent') as ICAL.Component;
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).toBe(training.title);
+    expect(event.uid).toBe(`${session.documentId}@localhost`);
+    expect(vevent.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Amsterdam');
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(session.startsAt).toISOString());
+    expect(event.endDate.toJSDate().toISOString()).toBe(new Date(session.endsAt).toISOString());
+    expect(String(vevent.getFirstPropertyValue('dtstamp'))).toMatch(/Z$/);
     await page.context().close();
   });
 

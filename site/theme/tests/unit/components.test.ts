@@ -4,6 +4,7 @@ import { loadRenderers } from 'astro:container';
 import { getContainerRenderer } from '@astrojs/react';
 import type { Change, Locale, PersonRef, Training, TrainingSession } from '@ritme/shared';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import DoInstead from '../../src/components/DoInstead.astro';
 import Empty from '../../src/components/Empty.astro';
@@ -23,6 +24,10 @@ beforeAll(async () => {
 
 /** Every match of a regular expression's first group. */
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((match) => match[1]);
+/** Every link target but a session's own calendar file (a data:text/calendar link, tested on its own). */
+const links = (html: string) => all(html, /href="([^"]*)"/g).filter((href) => !href?.startsWith('data:text/calendar;'));
+/** The HTML without the calendar links' data, for checks on what else is there. */
+const withoutCalendars = (html: string) => html.replace(/href="data:text\/calendar;[^"]*"/g, 'href="#calendar"');
 
 describe('DoInstead', () => {
   const behaviour = {
@@ -177,6 +182,7 @@ describe('PersonCard', () => {
 describe('Sessions', () => {
   const session = (onlineUrl: string | null): TrainingSession => ({
     documentId: 'sess00000001',
+    updatedAt: '2026-11-20T08:00:00.000Z',
     startsAt: '2026-11-30T09:00:00.000Z',
     endsAt: '2026-11-30T11:00:00.000Z',
     location: null,
@@ -186,9 +192,30 @@ describe('Sessions', () => {
   const render = (onlineUrl: string | null) =>
     container.renderToString(Sessions, { props: { sessions: [session(onlineUrl)], locale: 'nl' } });
 
+  it("offers the session as a calendar file: the same instants, its UID, in the organisation's time zone", async () => {
+    const html = await container.renderToString(Sessions, {
+      props: { sessions: [session(null)], locale: 'nl', training: { title: 'Vragen stellen', slug: 'vragen-stellen' } },
+    });
+    const link =
+      /<a href="data:text\/calendar;charset=utf-8,([^"]+)" download="vragen-stellen-2026-11-30\.ics"[^>]*>\s*Zet in je agenda\s*<\/a>/.exec(
+        html,
+      );
+    if (!link) throw new Error(`no calendar link in ${html}`);
+    const ics = decodeURIComponent((link[1] ?? '').replace(/&amp;/g, '&'));
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') as ICAL.Component);
+    expect(event.summary).toBe('Vragen stellen');
+    expect(event.uid).toMatch(/^sess00000001@/);
+    expect(event.startDate.toString()).toBe('2026-11-30T10:00:00');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-11-30T09:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-11-30T11:00:00.000Z');
+    expect(event.location).toBe('Online');
+  });
+
   it('links to an http(s) online session', async () => {
     const html = await render('https://teams.example.org/meet/vragen-stellen');
-    expect(all(html, /href="([^"]*)"/g)).toEqual(['https://teams.example.org/meet/vragen-stellen']);
+    expect(links(html)).toEqual(['https://teams.example.org/meet/vragen-stellen']);
     expect(html).toMatch(/<a href="[^"]+"[^>]*>Deelnemen<\/a>/);
   });
 
@@ -216,8 +243,9 @@ describe('Sessions', () => {
       '//evil.example/',
     ]) {
       const html = await render(onlineUrl);
-      expect(html, onlineUrl).not.toContain('<a ');
-      expect(html, onlineUrl).not.toMatch(/javascript:|data:/i);
+      expect(links(html), onlineUrl).toEqual([]);
+      expect(withoutCalendars(html), onlineUrl).not.toMatch(/javascript:|data:/i);
+      expect(decodeURIComponent(html), onlineUrl).not.toMatch(/javascript:|data:text\/html/i);
       // The session itself is still listed.
       expect(html, onlineUrl).toContain('12 plaatsen');
     }
@@ -362,6 +390,7 @@ describe('TrainingView', () => {
     sessions: [
       {
         documentId: 'sess00000001',
+        updatedAt: '2026-11-20T08:00:00.000Z',
         startsAt: '2026-11-30T09:00:00.000Z',
         endsAt: '2026-11-30T11:00:00.000Z',
         location: null,
@@ -379,7 +408,7 @@ describe('TrainingView', () => {
     expect(html).toContain('klik');
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).not.toMatch(/<img[^>]*onerror/i);
-    expect(all(html, /href="([^"]*)"/g)).toEqual([]);
+    expect(links(html)).toEqual([]);
   });
 
   it('says when the training last changed', async () => {

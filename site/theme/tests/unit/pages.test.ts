@@ -371,6 +371,7 @@ describe('at 10,000 entries per locale', () => {
       ...(listsOf(big, 'en').trainings[0] as Training),
       sessions: Array.from({ length: 500 }, (_, i) => ({
         documentId: `se${String(i).padStart(10, '0')}`,
+        updatedAt: '2026-11-20T08:00:00.000Z',
         startsAt: '2026-12-10T09:00:00.000Z',
         endsAt: '2026-12-10T11:00:00.000Z',
         location: 'Training room, Het Gemaal head office',

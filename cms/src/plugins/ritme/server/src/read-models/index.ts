@@ -109,9 +109,18 @@ export const behaviourModel: ReadModel<Behaviour> = {
   }),
 };
 
-export const sessionFields = ['documentId', 'startsAt', 'endsAt', 'location', 'onlineUrl', 'seats'] as const;
+export const sessionFields = [
+  'documentId',
+  'updatedAt',
+  'startsAt',
+  'endsAt',
+  'location',
+  'onlineUrl',
+  'seats',
+] as const;
 export const sessionDto = (doc: Doc) => ({
   documentId: doc.documentId,
+  updatedAt: iso(doc.updatedAt),
   startsAt: iso(doc.startsAt),
   endsAt: iso(doc.endsAt),
   location: strOrNull(doc.location),

@@ -1,0 +1,98 @@
+/**
+ * Calendar files (RFC 5545) for training sessions: what "Add to calendar" on
+ * the intranet downloads, and what a sign-up confirmation will attach. Each
+ * event is in the organisation's time zone (DTSTART/DTEND with TZID, and the
+ * zone's VTIMEZONE rules, so a calendar in another zone shows the right hour),
+ * with a UID that stays the same for the session (an update replaces it in the
+ * calendar instead of adding a second one) and a DTSTAMP in UTC.
+ *
+ * ical-generator writes the file (with luxon for the zone's wall time);
+ * timezones-ical-library gives the zone's VTIMEZONE rules from data bundled in
+ * JavaScript (no files to read, so it works inside a site build). That
+ * library names a zone by the one whose rules it shares (Europe/Amsterdam →
+ * Europe/Brussels); the rules are the same, so the block is named after the
+ * organisation's zone. ical-generator writes DTSTAMP in local time without "Z"
+ * when the calendar itself has a time zone, so the zone is set per event and
+ * its VTIMEZONE added here. Deterministic: the same input gives the same bytes
+ * (DTSTAMP is when the session last changed, never "now").
+ */
+import ical from 'ical-generator';
+import { DateTime } from 'luxon';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+
+export interface CalendarEvent {
+  /** Stable and unique: `<session documentId>@<the intranet's host>`. */
+  uid: string;
+  /** ISO date-times. */
+  start: string;
+  end: string;
+  /** When the event last changed (DTSTAMP). */
+  changedAt: string;
+  summary: string;
+  description?: string | null;
+  location?: string | null;
+  /** The page to read more (URL), e.g. the training on the intranet. */
+  url?: string | null;
+}
+
+export interface CalendarOptions {
+  /** The calendar's name in a calendar app (X-WR-CALNAME). */
+  name: string;
+  /** An IANA time zone, e.g. Europe/Amsterdam. */
+  timeZone: string;
+  events: CalendarEvent[];
+}
+
+const PRODUCT_ID = { company: 'Ritme', product: 'Intranet', language: 'NL' } as const;
+
+/** The VTIMEZONE component for `timeZone`, named `timeZone`; null when the zone is unknown. */
+function vtimezoneOf(timeZone: string): string | null {
+  let block: string[] | string;
+  try {
+    block = tzlib_get_ical_block(timeZone);
+  } catch {
+    return null;
+  }
+  const [component, tzid] = Array.isArray(block) ? block : [];
+  const shared = /^TZID=(.+)$/.exec(tzid ?? '')?.[1];
+  if (!component || !shared || !component.startsWith('BEGIN:VTIMEZONE')) return null;
+  return component
+    .split(/\r?\n/)
+    .filter((line) => !line.startsWith('LAST-MODIFIED:'))
+    .map((line) =>
+      line === `TZID:${shared}`
+        ? `TZID:${timeZone}`
+        : line === `X-LIC-LOCATION:${shared}`
+          ? `X-LIC-LOCATION:${timeZone}`
+          : line,
+    )
+    .join('\r\n');
+}
+
+/** The .ics text of `events` in `timeZone`. Throws for a time zone without known rules. */
+export function calendarOf({ name, timeZone, events }: CalendarOptions): string {
+  const vtimezone = vtimezoneOf(timeZone);
+  if (!vtimezone) throw new Error(`No time zone rules for "${timeZone}": use an IANA name such as Europe/Amsterdam.`);
+  const calendar = ical({ name, prodId: PRODUCT_ID });
+  const zoned = (iso: string) => DateTime.fromISO(iso, { zone: timeZone });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      start: zoned(event.start),
+      end: zoned(event.end),
+      timezone: timeZone,
+      stamp: new Date(event.changedAt),
+      summary: event.summary,
+      description: event.description || null,
+      location: event.location || null,
+      url: event.url || null,
+    });
+  }
+  const text = calendar.toString();
+  // The zone's rules go before the first event (RFC 5545 allows them anywhere in the calendar).
+  const component = vtimezone.replace(/\r?\n/g, '\r\n').replace(/(\r\n)?$/, '\r\n');
+  const at = text.indexOf('BEGIN:VEVENT');
+  return at === -1
+    ? text.replace('END:VCALENDAR', `${component}END:VCALENDAR`)
+    : `${text.slice(0, at)}${component}${text.slice(at)}`;
+}
