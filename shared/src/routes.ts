@@ -12,6 +12,7 @@ const SEGMENTS = {
     behaviours: 'gedrag',
     trainings: 'trainingen',
     people: 'mensen',
+    spotlights: 'uitgelicht',
     rounds: 'evaluatie',
     suggestion: 'suggestie',
     changes: 'jij-vroeg-wij-veranderden',
@@ -21,6 +22,7 @@ const SEGMENTS = {
     behaviours: 'behaviours',
     trainings: 'trainings',
     people: 'people',
+    spotlights: 'spotlights',
     rounds: 'evaluation',
     suggestion: 'suggestion',
     changes: 'you-asked-we-changed',
@@ -94,6 +96,6 @@ export function pathForEntry(route: ContentRoute, locale: Locale, slug: string):
     case 'people':
       return paths.section(locale, 'people');
     case 'spotlights':
-      return paths.home(locale);
+      return paths.item(locale, 'spotlights', slug);
   }
 }

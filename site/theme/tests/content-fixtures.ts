@@ -14,6 +14,7 @@ import {
   type Locale,
   type Person,
   type RoundResults,
+  type Spotlight,
   slugify,
   type Training,
 } from '@ritme/shared';
@@ -34,6 +35,7 @@ export interface Content {
   locales: Locale[];
   lists: Record<Locale, { [S in keyof Counts]: ListOf[S][] }>;
   rounds: Record<Locale, EvaluationRound[]>;
+  spotlights: Record<Locale, Spotlight[]>;
   results: Map<string, RoundResults>;
   home: Partial<Record<Locale, Home>>;
   changes: Change[];
@@ -217,7 +219,60 @@ export function makeContent(counts: Partial<Record<Locale, Partial<Counts>>>, no
       author: null,
     },
   ];
-  return { locales, lists, rounds, results, home, changes };
+  // Two spotlights per locale, each naming a person, a group and a behaviour of that locale.
+  const hasSpotlight = (locale: Locale, i: number) =>
+    Boolean(lists[locale]?.people[i] && lists[locale]?.groups[i] && lists[locale]?.behaviours[i]);
+  const spotlights = Object.fromEntries(
+    locales.map((locale) => {
+      const list = lists[locale];
+      return [
+        locale,
+        [0, 1].flatMap((i): Spotlight[] => {
+          const person = list?.people[i];
+          const group = list?.groups[i];
+          const behaviour = list?.behaviours[i];
+          if (!person || !group || !behaviour) return [];
+          return [
+            {
+              documentId: `sp${String(i).padStart(10, '0')}`,
+              locale,
+              slug: `${locale}-uitgelicht-${i}`,
+              updatedAt: UPDATED,
+              localizations: locales
+                .filter((other) => other !== locale && hasSpotlight(other, i))
+                .map((other) => ({
+                  locale: other,
+                  slug: `${other}-uitgelicht-${i}`,
+                  documentId: `sp${String(i).padStart(10, '0')}`,
+                })),
+              title: `Goed voorbeeld ${i} (${locale})`,
+              story: 'Zij zette haar projectupdate in de groep, elke week.',
+              date: '2026-11-20',
+              person: {
+                documentId: person.documentId,
+                slug: person.slug,
+                name: person.name,
+                roleTitle: person.roleTitle,
+                kind: person.kind,
+                photo: null,
+                email: null,
+                chatUrl: null,
+              },
+              group: { documentId: group.documentId, slug: group.slug, name: group.name, kind: group.kind },
+              behaviour: {
+                documentId: behaviour.documentId,
+                slug: behaviour.slug,
+                title: behaviour.title,
+                insteadOf: behaviour.insteadOf,
+                cadence: behaviour.cadence,
+              },
+            },
+          ];
+        }),
+      ];
+    }),
+  ) as Record<Locale, Spotlight[]>;
+  return { locales, lists, rounds, spotlights, results, home, changes };
 }
 
 /** What the static build reads: every list of a locale (in no particular order: buildPages sorts). */
@@ -230,6 +285,7 @@ export function pageSourceOf(content: Content): PageSource {
     trainings: async (locale) => shuffled(content.lists[locale]?.trainings ?? []),
     people: async (locale) => shuffled(content.lists[locale]?.people ?? []),
     rounds: async (locale) => content.rounds[locale] ?? [],
+    spotlights: async (locale) => shuffled(content.spotlights[locale] ?? []),
     results: async (locale, round) => content.results.get(`${locale}:${round.documentId}`) ?? null,
     changes: async () => content.changes,
   };
@@ -249,7 +305,9 @@ export function previewSourceOf(content: Content, calls: Calls = []): PreviewSou
   const detailList = <S extends DetailSection>(section: S, locale: Locale): DetailOf[S][] =>
     (section === 'rounds'
       ? (content.rounds[locale] ?? [])
-      : ((content.lists[locale] as Record<string, unknown[]> | undefined)?.[section] ?? [])) as DetailOf[S][];
+      : section === 'spotlights'
+        ? (content.spotlights[locale] ?? [])
+        : ((content.lists[locale] as Record<string, unknown[]> | undefined)?.[section] ?? [])) as DetailOf[S][];
   return {
     async home(locale) {
       log('home', locale);

@@ -55,6 +55,7 @@ export const collectionSource: PageSource = {
   trainings: (locale) => entries('trainings', locale),
   people: (locale) => entries('people', locale),
   rounds: (locale) => entries('rounds', locale),
+  spotlights: (locale) => entries('spotlights', locale),
   results: (locale, round) => roundResults(locale, round.documentId),
   changes: changesData,
 };

@@ -30,6 +30,7 @@ const OWN_TEXT: Record<string, (item: Described) => (string | undefined)[]> = {
   behaviour: (behaviour) => [behaviour.why, behaviour.how],
   training: (training) => [training.summary, training.body],
   round: (round) => [round.intro],
+  spotlight: (spotlight) => [spotlight.story],
 };
 
 const SECTION_OF: Record<string, keyof Strings['describe']> = {
@@ -43,6 +44,7 @@ const SECTION_OF: Record<string, keyof Strings['describe']> = {
   people: 'people',
   rounds: 'rounds',
   round: 'rounds',
+  spotlight: 'spotlights',
   suggestion: 'suggestion',
   changes: 'changes',
 };

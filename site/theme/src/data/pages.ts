@@ -26,6 +26,7 @@ import {
   type RoundResults,
   roundState,
   type Section,
+  type Spotlight,
   type Training,
   toParam,
 } from '@ritme/shared';
@@ -39,6 +40,7 @@ export interface PageSource {
   trainings(locale: Locale): Promise<Training[]>;
   people(locale: Locale): Promise<Person[]>;
   rounds(locale: Locale): Promise<EvaluationRound[]>;
+  spotlights(locale: Locale): Promise<Spotlight[]>;
   results(locale: Locale, round: EvaluationRound): Promise<RoundResults | null>;
   changes(): Promise<Change[]>;
 }
@@ -108,7 +110,13 @@ export const listOrder = <S extends PaginatedSection>(locale: Locale, section: S
   byText<ListOf[S]>(locale, LISTS[section].text as (item: ListOf[S]) => string);
 
 /** Sections whose entries have a page of their own, and the view that shows one. */
-export const DETAILS = { groups: 'group', behaviours: 'behaviour', trainings: 'training', rounds: 'round' } as const;
+export const DETAILS = {
+  groups: 'group',
+  behaviours: 'behaviour',
+  trainings: 'training',
+  spotlights: 'spotlight',
+  rounds: 'round',
+} as const;
 export type DetailSection = keyof typeof DETAILS;
 
 const everywhere = (locales: readonly Locale[], make: (locale: Locale) => string) =>
@@ -222,12 +230,14 @@ export interface DetailOf {
   groups: Group;
   behaviours: Behaviour;
   trainings: Training;
+  spotlights: Spotlight;
   rounds: EvaluationRound;
 }
 const detailTitle: { [S in DetailSection]: (item: DetailOf[S]) => string } = {
   groups: (group) => group.name,
   behaviours: (behaviour) => behaviour.title,
   trainings: (training) => training.title,
+  spotlights: (spotlight) => spotlight.title,
   rounds: (round) => round.title,
 };
 
@@ -331,6 +341,9 @@ export async function buildPages(
     }
     for (const training of await listOf('trainings', locale)) {
       pages.push(detailPage(locale, locales, 'trainings', training));
+    }
+    for (const spotlight of await source.spotlights(locale)) {
+      pages.push(detailPage(locale, locales, 'spotlights', spotlight));
     }
     const results = new Map<string, RoundResults | null>();
     for (const round of closedRounds(rounds, now)) results.set(round.documentId, await source.results(locale, round));

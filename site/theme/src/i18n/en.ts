@@ -16,6 +16,7 @@ export const en: Strings = {
     behaviours: 'Behaviours',
     trainings: 'Trainings',
     people: 'People',
+    spotlights: 'Spotlights',
     rounds: 'Evaluation',
     suggestion: 'Suggestion',
     changes: 'You asked',
@@ -109,7 +110,14 @@ export const en: Strings = {
     emailTo: 'Email {name}',
     chatWith: 'Chat with {name}',
   },
-  spotlight: { by: 'By', shows: 'Shows' },
+  spotlight: {
+    by: 'By',
+    shows: 'Shows',
+    kicker: 'Spotlight',
+    person: 'Who',
+    group: 'Group',
+    read: 'Read the story',
+  },
   round: {
     listTitle: 'Evaluation',
     listIntro: 'Learning together: what works well, what are we running into, and what helps us move forward?',
@@ -258,6 +266,7 @@ export const en: Strings = {
     rounds: 'Evaluation rounds: what works well, what are we running into, what helps us move forward? Anonymous.',
     suggestion: 'Send an idea, problem, question or praise about the intranet.',
     changes: 'You asked, we changed: what was changed thanks to suggestions and feedback.',
+    spotlights: 'Spotlights: colleagues who lead by example, and the behaviour they show.',
   },
   notFound: {
     title: 'Page not found',

@@ -19,6 +19,7 @@ export const nl = {
     behaviours: 'Voorbeeldgedrag',
     trainings: 'Trainingen',
     people: 'Mensen',
+    spotlights: 'Uitgelicht',
     rounds: 'Evaluatie',
     suggestion: 'Suggestie',
     changes: 'Jij vroeg',
@@ -117,7 +118,15 @@ export const nl = {
     emailTo: 'E-mail {name}',
     chatWith: 'Chat met {name}',
   },
-  spotlight: { by: 'Door', shows: 'Laat zien' },
+  spotlight: {
+    by: 'Door',
+    shows: 'Laat zien',
+    /** On a spotlight's own page. */
+    kicker: 'Uitgelicht',
+    person: 'Wie',
+    group: 'Groep',
+    read: 'Lees het verhaal',
+  },
   round: {
     listTitle: 'Evaluatie',
     listIntro: 'Samen leren: wat werkt goed, waar lopen we tegenaan en wat helpt ons verder?',
@@ -268,6 +277,7 @@ export const nl = {
     rounds: 'Evaluatierondes: wat werkt goed, waar lopen we tegenaan en wat helpt ons verder? Anoniem.',
     suggestion: 'Stuur een idee, probleem, vraag of compliment over het intranet.',
     changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
+    spotlights: 'Uitgelicht: collega’s die het goede voorbeeld geven, en het gedrag dat ze laten zien.',
   },
   notFound: {
     title: 'Pagina niet gevonden',

@@ -16,6 +16,7 @@ const ROUTES = {
   behaviours: 'behaviours',
   trainings: 'trainings',
   people: 'people',
+  spotlights: 'spotlights',
   rounds: 'evaluation-rounds',
 } as const satisfies Record<string, ContentRoute>;
 

@@ -22,6 +22,7 @@ export function memorySource(collections: Record<string, MemoryCollection>): Pag
     trainings: async (locale) => of('trainings', locale),
     people: async (locale) => of('people', locale),
     rounds: async (locale) => of('rounds', locale),
+    spotlights: async (locale) => of('spotlights', locale),
     results: async (locale, round) => one<RoundResults>('results', `${locale}:${round.documentId}`),
     changes: async () => all('changes').map((entry) => entry.data as Change),
   };

@@ -304,6 +304,26 @@ describe('layout that fits', () => {
     await page.context().close();
   });
 
+  it('gives a spotlight a page of its own, linked from the home page, in both languages', async () => {
+    const spotlight = await first<{
+      slug: string;
+      title: string;
+      story: string;
+      localizations: { locale: string; slug: string }[];
+    }>('spotlights');
+    const page = await open('/');
+    await page.getByRole('link', { name: spotlight.title }).first().click();
+    await page.waitForURL(`**${paths.item('nl', 'spotlights', spotlight.slug)}`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(spotlight.title);
+    expect(await page.getByText(spotlight.story.slice(0, 40)).count()).toBeGreaterThan(0);
+    const english = spotlight.localizations.find((l) => l.locale === 'en');
+    if (english) {
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL(`**${paths.item('en', 'spotlights', english.slug)}`);
+    }
+    await page.context().close();
+  });
+
   it('keeps the trainings filters in the address', async () => {
     const training = await first<{ skill: string }>('trainings');
     const page = await open(`${paths.section('nl', 'trainings')}?skill=${training.skill}`);
@@ -405,6 +425,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const group = await first<{ slug: string }>('groups', locale);
     const behaviour = await first<{ slug: string }>('behaviours', locale);
     const training = await first<{ slug: string }>('trainings', locale);
+    const spotlight = await first<{ slug: string }>('spotlights', locale);
     const rounds = (await call(app.baseUrl, 'GET', `/api/ritme/evaluation-rounds?locale=${locale}`)).body.data as {
       slug: string;
     }[];
@@ -417,6 +438,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       paths.item(locale, 'groups', group.slug),
       paths.item(locale, 'behaviours', behaviour.slug),
       paths.item(locale, 'trainings', training.slug),
+      paths.item(locale, 'spotlights', spotlight.slug),
       ...rounds.map((round) => paths.item(locale, 'rounds', round.slug)),
       '/404.html',
     ];
