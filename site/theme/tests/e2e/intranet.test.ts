@@ -151,7 +151,11 @@ describe('browsing', () => {
     const tabTo = async (name: string) => {
       for (let presses = 1; presses <= 200; presses += 1) {
         await page.keyboard.press('Tab');
-        const focused = await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
+        // Only a focused link counts: while a page loads, the focus can sit on <body>, whose text holds every name.
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement;
+          return element?.tagName === 'A' ? element.textContent?.replace(/\s+/g, ' ').trim() : null;
+        });
         if (focused?.includes(name)) return presses;
       }
       throw new Error(`Tab never reached "${name}"`);
@@ -169,6 +173,7 @@ describe('browsing', () => {
     await page.getByRole('link', { name: 'English' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/behaviours/page/2/');
     await page.getByRole('link', { name: 'Nederlands' }).click();
+    await page.waitForURL(/\/gedrag\/pagina\/2\/$/);
 
     await tabTo('Vorige');
     await page.keyboard.press('Enter');
