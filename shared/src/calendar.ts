@@ -45,8 +45,16 @@ export interface CalendarOptions {
 
 const PRODUCT_ID = { company: 'Ritme', product: 'Intranet', language: 'NL' } as const;
 
-/** The VTIMEZONE component for `timeZone`, named `timeZone`; null when the zone is unknown. */
+/** Each zone's VTIMEZONE, made once: every session of every training page asks for the same one. */
+const vtimezones = new Map<string, string | null>();
+
+/** The VTIMEZONE component for `timeZone` (CRLF lines, the last one ended too), named `timeZone`; null when unknown. */
 function vtimezoneOf(timeZone: string): string | null {
+  if (!vtimezones.has(timeZone)) vtimezones.set(timeZone, readVtimezone(timeZone));
+  return vtimezones.get(timeZone) ?? null;
+}
+
+function readVtimezone(timeZone: string): string | null {
   let block: string[] | string;
   try {
     block = tzlib_get_ical_block(timeZone);
@@ -58,7 +66,7 @@ function vtimezoneOf(timeZone: string): string | null {
   if (!component || !shared || !component.startsWith('BEGIN:VTIMEZONE')) return null;
   return component
     .split(/\r?\n/)
-    .filter((line) => !line.startsWith('LAST-MODIFIED:'))
+    .filter((line) => line !== '' && !line.startsWith('LAST-MODIFIED:'))
     .map((line) =>
       line === `TZID:${shared}`
         ? `TZID:${timeZone}`
@@ -66,7 +74,8 @@ function vtimezoneOf(timeZone: string): string | null {
           ? `X-LIC-LOCATION:${timeZone}`
           : line,
     )
-    .join('\r\n');
+    .map((line) => `${line}\r\n`)
+    .join('');
 }
 
 /** The .ics text of `events` in `timeZone`. Throws for a time zone without known rules. */
@@ -90,9 +99,8 @@ export function calendarOf({ name, timeZone, events }: CalendarOptions): string 
   }
   const text = calendar.toString();
   // The zone's rules go before the first event (RFC 5545 allows them anywhere in the calendar).
-  const component = vtimezone.replace(/\r?\n/g, '\r\n').replace(/(\r\n)?$/, '\r\n');
   const at = text.indexOf('BEGIN:VEVENT');
   return at === -1
-    ? text.replace('END:VCALENDAR', `${component}END:VCALENDAR`)
-    : `${text.slice(0, at)}${component}${text.slice(at)}`;
+    ? text.replace('END:VCALENDAR', `${vtimezone}END:VCALENDAR`)
+    : `${text.slice(0, at)}${vtimezone}${text.slice(at)}`;
 }
