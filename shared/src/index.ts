@@ -16,6 +16,7 @@ export * from './round-questions.js';
 export * from './rounds.js';
 export * from './routes.js';
 export * from './section-headings.js';
+export * from './signups.js';
 export * from './submissions.js';
 export * from './sync.js';
 export * from './sync-engine.js';

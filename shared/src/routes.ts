@@ -36,6 +36,9 @@ const SEGMENTS = {
  */
 const PAGE_SEGMENT = { nl: 'pagina', en: 'page' } as const;
 
+/** Where a training sign-up is cancelled: outside every section, so no entry's slug can take it. */
+const CANCEL_SEGMENTS = { nl: 'aanmelding-annuleren', en: 'cancel-sign-up' } as const;
+
 /** How many entries a list page of the intranet shows (groups, behaviours, trainings, people). */
 export const LIST_PAGE_SIZE = 24;
 
@@ -63,6 +66,9 @@ export const paths = {
     page <= 1
       ? sectionPath(locale, section)
       : `${sectionPath(locale, section)}${PAGE_SEGMENT[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/${page}/`,
+  /** The page a sign-up's cancel link opens (the token follows in the fragment: `#token=…`). */
+  cancelSignup: (locale: Locale) =>
+    `${prefix(locale)}/${CANCEL_SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/`,
 };
 
 /**
