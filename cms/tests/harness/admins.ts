@@ -66,6 +66,36 @@ export async function roleWith(strapi: Core.Strapi, name: string, actions: Admin
   return role.id as number;
 }
 
+/** A permission to add to a role: an action (on a subject), with properties such as `{ locales }`. */
+export type GrantedAction = string | { action: string; subject?: string | null; properties?: Record<string, unknown> };
+
+/**
+ * Adds `actions` to one of Strapi's own roles (`strapi-editor`, `strapi-author`) on top of what it
+ * holds, as an admin does in Settings → Roles.
+ */
+export async function grantToRole(strapi: Core.Strapi, code: AdminRole, actions: GrantedAction[]) {
+  const roles = strapi.service('admin::role');
+  const role = await roles.findOne({ code });
+  const current = (await strapi.db.query('admin::permission').findMany({ where: { role: role.id } })) as {
+    action: string;
+    subject: string | null;
+    conditions: string[];
+    properties: Record<string, unknown> | null;
+  }[];
+  await roles.assignPermissions(role.id, [
+    ...current.map(({ action, subject, conditions, properties }) => ({
+      action,
+      subject,
+      conditions,
+      properties: properties ?? {},
+    })),
+    ...actions.map((entry) => {
+      const { action, subject = null, properties = {} } = typeof entry === 'string' ? { action: entry } : entry;
+      return { action, subject, conditions: [], properties };
+    }),
+  ]);
+}
+
 export interface TestAdmin {
   email: string;
   password: string;

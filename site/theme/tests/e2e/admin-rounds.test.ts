@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, adminJwt } from '../../../../cms/tests/harness/admins';
+import { ADMIN_PASSWORD, adminJwt, grantToRole } from '../../../../cms/tests/harness/admins';
 import { call } from '../../../../cms/tests/harness/api';
 import { docs } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
@@ -32,37 +32,13 @@ let page: Page;
 const rounds = () => docs(app.strapi, 'evaluation-round');
 
 /** Gives Strapi's own Editor role Ritme's round permissions and publishing rounds, as an admin does in Settings → Roles. */
-async function grantRoundActions() {
-  const roles = app.strapi.service('admin::role');
-  const editor = await roles.findOne({ code: 'strapi-editor' });
-  const current = (await app.strapi.db.query('admin::permission').findMany({ where: { role: editor.id } })) as {
-    action: string;
-    subject: string | null;
-    conditions: string[];
-    properties: Record<string, unknown> | null;
-  }[];
-  await roles.assignPermissions(editor.id, [
-    ...current.map(({ action, subject, conditions, properties }) => ({
-      action,
-      subject,
-      conditions,
-      properties: properties ?? {},
-    })),
-    ...['plugin::ritme.rounds.read', 'plugin::ritme.rounds.close'].map((action) => ({
-      action,
-      subject: null,
-      conditions: [],
-      properties: {},
-    })),
+const grantRoundActions = () =>
+  grantToRole(app.strapi, 'strapi-editor', [
+    'plugin::ritme.rounds.read',
+    'plugin::ritme.rounds.close',
     // Strapi's Editor role may not publish out of the box; the follow-up must be published.
-    {
-      action: 'plugin::content-manager.explorer.publish',
-      subject: ROUND,
-      conditions: [],
-      properties: { locales: ['nl', 'en'] },
-    },
+    { action: 'plugin::content-manager.explorer.publish', subject: ROUND, properties: { locales: ['nl', 'en'] } },
   ]);
-}
 const storedQuestions = async (documentId: string) =>
   (await app.strapi.db.query(ROUND as never).findOne({ where: { documentId, locale: 'nl', publishedAt: null } }))
     .questions as {

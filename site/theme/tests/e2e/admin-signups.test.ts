@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, adminJwt } from '../../../../cms/tests/harness/admins';
+import { ADMIN_PASSWORD, adminJwt, grantToRole } from '../../../../cms/tests/harness/admins';
 import { call } from '../../../../cms/tests/harness/api';
 import { createPage } from '../../../../cms/tests/harness/fixtures';
 import { bootStrapi, type TestStrapi } from '../../../../cms/tests/harness/strapi';
@@ -26,27 +26,6 @@ let app: TestStrapi;
 let browser: Browser;
 let sessionId: string;
 
-/** Gives one of Strapi's roles Ritme's sign-up permission, as an admin does in Settings → Roles. */
-async function grant(roleCode: string, action: string) {
-  const roles = app.strapi.service('admin::role');
-  const role = await roles.findOne({ code: roleCode });
-  const current = (await app.strapi.db.query('admin::permission').findMany({ where: { role: role.id } })) as {
-    action: string;
-    subject: string | null;
-    conditions: string[];
-    properties: Record<string, unknown> | null;
-  }[];
-  await roles.assignPermissions(role.id, [
-    ...current.map(({ action: held, subject, conditions, properties }) => ({
-      action: held,
-      subject,
-      conditions,
-      properties: properties ?? {},
-    })),
-    { action, subject: null, conditions: [], properties: {} },
-  ]);
-}
-
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(UI_TIMEOUT);
@@ -60,7 +39,7 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
 
 beforeAll(async () => {
   app = await bootStrapi({ seed: true, admin: true, env: { RITME_RATE_LIMIT_POINTS: '1000' } });
-  await grant('strapi-editor', 'plugin::ritme.signups.read');
+  await grantToRole(app.strapi, 'strapi-editor', ['plugin::ritme.signups.read']);
   await adminJwt(app.strapi, app.baseUrl, EDITOR, 'strapi-editor');
   await adminJwt(app.strapi, app.baseUrl, AUTHOR, 'strapi-author');
   const training = await createPage(app.strapi, 'training', { title: 'Aanmelden oefenen', skill: 'asking_questions' });

@@ -16,6 +16,7 @@ import { LoadError, Loading } from '../components/LoadStates';
 import { AnswerCount, RoundStateBadge } from '../components/RoundState';
 import { ScaleChart } from '../components/ScaleChart';
 import { PERMISSIONS, PLUGIN_ID } from '../pluginId';
+import { useLoaded } from '../utils/useLoaded';
 import { type Translate, useFormatDate, useT } from '../utils/useT';
 
 const ROUND_UID = 'plugin::ritme.evaluation-round';
@@ -93,21 +94,13 @@ export function RoundResultsPage() {
   const { toggleNotification } = useNotification();
   const close = useRBAC(PERMISSIONS.roundsClose);
   const canClose = close.allowedActions.canClose === true;
-  const [round, setRound] = React.useState<AdminRoundDetail | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const {
+    data: round,
+    setData: setRound,
+    error,
+    reload,
+  } = useLoaded(React.useCallback(() => api.round(documentId, locale), [api, documentId, locale]));
   const [closing, setClosing] = React.useState(false);
-
-  const load = React.useCallback(async () => {
-    try {
-      setRound(await api.round(documentId, locale));
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [api, documentId, locale]);
-  React.useEffect(() => {
-    void load();
-  }, [load]);
 
   const closeForGood = async () => {
     setClosing(true);
@@ -131,7 +124,7 @@ export function RoundResultsPage() {
       <Page.Main>
         <Layouts.Header title={t('ritme.rounds.title')} navigationAction={back} />
         <Layouts.Content>
-          <LoadError message={error} onRetry={() => void load()} />
+          <LoadError message={error} onRetry={() => void reload()} />
         </Layouts.Content>
       </Page.Main>
     );

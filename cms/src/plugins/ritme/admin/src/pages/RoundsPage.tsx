@@ -1,15 +1,15 @@
 /** The evaluation rounds: each one's state and answers so far against its minimum, linked to its results. */
-import type { AdminRoundSummary } from '@ritme/shared';
 import { Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { ChartPie } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { errorMessage, useRitmeApi } from '../api';
+import { useRitmeApi } from '../api';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { AnswerCount, RoundStateBadge } from '../components/RoundState';
 import { PLUGIN_ID } from '../pluginId';
+import { useLoaded } from '../utils/useLoaded';
 import { useFormatDate, useT } from '../utils/useT';
 
 export function RoundsPage() {
@@ -17,23 +17,10 @@ export function RoundsPage() {
   const api = useRitmeApi();
   const { locale } = useIntl();
   const formatDate = useFormatDate();
-  const [rounds, setRounds] = React.useState<AdminRoundSummary[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  const load = React.useCallback(async () => {
-    try {
-      setRounds(await api.rounds(locale));
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [api, locale]);
-  React.useEffect(() => {
-    void load();
-  }, [load]);
+  const { data: rounds, error, reload } = useLoaded(React.useCallback(() => api.rounds(locale), [api, locale]));
 
   let content: React.ReactNode;
-  if (error) content = <LoadError message={error} onRetry={() => void load()} />;
+  if (error) content = <LoadError message={error} onRetry={() => void reload()} />;
   else if (!rounds) content = <Loading label={t('ritme.rounds.loading')} />;
   else if (rounds.length === 0)
     content = <Empty icon={<ChartPie width="6rem" height="6rem" />} content={t('ritme.rounds.empty')} />;

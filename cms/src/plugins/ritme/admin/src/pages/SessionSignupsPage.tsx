@@ -2,7 +2,7 @@
  * One session's sign-ups in the order they came: name, address, confirmed or
  * the place on the waiting list, when; and the list as a CSV file to download.
  */
-import type { AdminSessionSignups, AdminSignup } from '@ritme/shared';
+import type { AdminSignup } from '@ritme/shared';
 import {
   Badge,
   Box,
@@ -25,6 +25,7 @@ import { NavLink, useParams } from 'react-router-dom';
 import { errorMessage, useRitmeApi } from '../api';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { PLUGIN_ID } from '../pluginId';
+import { useLoaded } from '../utils/useLoaded';
 import { type Translate, useFormatDate, useT } from '../utils/useT';
 import { seatsText } from './SignupsPage';
 
@@ -52,21 +53,12 @@ export function SessionSignupsPage() {
   const formatDate = useFormatDate();
   const { toggleNotification } = useNotification();
   const { documentId = '' } = useParams();
-  const [found, setFound] = React.useState<AdminSessionSignups | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
+  const {
+    data: found,
+    error,
+    reload,
+  } = useLoaded(React.useCallback(() => api.sessionSignups(documentId, locale), [api, documentId, locale]));
   const [exporting, setExporting] = React.useState(false);
-
-  const load = React.useCallback(async () => {
-    try {
-      setFound(await api.sessionSignups(documentId, locale));
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [api, documentId, locale]);
-  React.useEffect(() => {
-    void load();
-  }, [load]);
 
   const exportCsv = async () => {
     if (!found) return;
@@ -92,7 +84,7 @@ export function SessionSignupsPage() {
     </LinkButton>
   );
   let content: React.ReactNode;
-  if (error) content = <LoadError message={error} onRetry={() => void load()} />;
+  if (error) content = <LoadError message={error} onRetry={() => void reload()} />;
   else if (!found) content = <Loading label={t('ritme.signups.loadingOne')} />;
   else if (found.signups.length === 0)
     content = <Empty icon={<Download width="6rem" height="6rem" />} content={t('ritme.signups.none')} />;

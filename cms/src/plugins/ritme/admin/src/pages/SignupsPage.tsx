@@ -6,9 +6,10 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import * as React from 'react';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
-import { errorMessage, useRitmeApi } from '../api';
+import { useRitmeApi } from '../api';
 import { Empty, LoadError, Loading } from '../components/LoadStates';
 import { PLUGIN_ID } from '../pluginId';
+import { useLoaded } from '../utils/useLoaded';
 import { type Translate, useFormatDate, useT } from '../utils/useT';
 
 export function seatsText(t: Translate, session: AdminSignupSession) {
@@ -21,23 +22,14 @@ export function SignupsPage() {
   const api = useRitmeApi();
   const { locale } = useIntl();
   const formatDate = useFormatDate();
-  const [sessions, setSessions] = React.useState<AdminSignupSession[] | null>(null);
-  const [error, setError] = React.useState<string | null>(null);
-
-  const load = React.useCallback(async () => {
-    try {
-      setSessions(await api.signupSessions(locale));
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    }
-  }, [api, locale]);
-  React.useEffect(() => {
-    void load();
-  }, [load]);
+  const {
+    data: sessions,
+    error,
+    reload,
+  } = useLoaded(React.useCallback(() => api.signupSessions(locale), [api, locale]));
 
   let content: React.ReactNode;
-  if (error) content = <LoadError message={error} onRetry={() => void load()} />;
+  if (error) content = <LoadError message={error} onRetry={() => void reload()} />;
   else if (!sessions) content = <Loading label={t('ritme.signups.loading')} />;
   else if (sessions.length === 0)
     content = <Empty icon={<Calendar width="6rem" height="6rem" />} content={t('ritme.signups.empty')} />;
