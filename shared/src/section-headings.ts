@@ -27,6 +27,7 @@ const PAGES: Headings = {
   behaviours: { nl: 'Dit helpt bij', en: 'This helps with' },
   expected: { nl: 'Wat we van elkaar verwachten', en: 'What we expect of each other' },
   people: { nl: 'Mensen', en: 'People' },
+  calendar: { nl: 'Agenda', en: 'Calendar' },
   spotlights: { nl: 'In de schijnwerpers', en: 'In the spotlight' },
   results: { nl: 'Resultaten', en: 'Results' },
   'follow-up': { nl: 'Wat er veranderd is', en: 'What changed' },

@@ -10,7 +10,8 @@
  *     sync what changed (the theme's loaders, their cursors kept here), plan
  *     every page, render the pages whose digest differs from `previous.plan`
  *     (all of them when `full` or there is no previous build), link the
- *     others' files from `previous.dir`, add the client assets; result:
+ *     others' files from `previous.dir`, add the client assets; the feeds
+ *     (.ics, .xml) are planned, kept and rendered like pages; result:
  *     `{ plan, rendered, kept, pages, syncMs, renderMs, logs }`.
  * The synced content is saved to `storeFile` after every good build, so a
  * restarted service syncs incrementally too.
@@ -158,7 +159,8 @@ async function build(job) {
     throw new Error(`The renderer's plan answered ${planned.status}: ${planned.body.toString('utf8').slice(0, 300)}`);
   }
   if (planned.status !== 200) throw new Error(answer.error ?? `The renderer's plan answered ${planned.status}`);
-  const pages = /** @type {{ path: string, digest: string }[]} */ (answer.pages);
+  // A feed (.ics, .xml) names its own file; a page's is its path's index.html.
+  const pages = /** @type {{ path: string, digest: string, file?: string }[]} */ (answer.pages);
   const previous = job.full ? null : job.previous;
   /** @type {Record<string, string>} */
   const plan = {};
@@ -169,11 +171,12 @@ async function build(job) {
   const keep = [];
   for (const page of pages) {
     plan[page.path] = page.digest;
+    const file = page.file ?? fileOf(page.path);
     if (previous && previous.plan[page.path] === page.digest) {
-      keep.push(fileOf(page.path));
+      keep.push(file);
       kept += 1;
     } else {
-      toRender.push({ path: page.path, file: fileOf(page.path) });
+      toRender.push({ path: page.path, file });
     }
   }
   // The not-found pages show no content: they change with the code, and then every page is rendered.

@@ -25,6 +25,7 @@ const theme = (s: typeof nl) => ({
     behaviours: s.training.behaviours,
     expected: s.group.behaviours,
     people: s.group.people,
+    calendar: s.feeds.groupHeading,
     spotlights: s.group.spotlights,
     results: s.round.results,
     'follow-up': s.round.followUp,
