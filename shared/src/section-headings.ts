@@ -15,6 +15,7 @@ const HOME: Headings = {
   sessions: { nl: 'Binnenkort', en: 'Coming up' },
   spotlights: { nl: 'In de schijnwerpers', en: 'In the spotlight' },
   people: { nl: 'Zij gaan voor', en: 'Leading the way' },
+  'whats-new': { nl: 'Nieuw sinds je vorige bezoek', en: 'New since your last visit' },
 };
 
 /** Sections of an entry's page: a behaviour, a training, a group, a round, the people page. */

@@ -268,6 +268,13 @@ export const en: Strings = {
     changes: 'You asked, we changed: what was changed thanks to suggestions and feedback.',
     spotlights: 'Spotlights: colleagues who lead by example, and the behaviour they show.',
   },
+  whatsNew: {
+    heading: 'New since your last visit',
+    first: 'Next time you visit, this shows what is new or updated since.',
+    none: 'Nothing new since your last visit.',
+    since: 'New or updated since {date}:',
+    types: { behaviour: 'Example behaviour', spotlight: 'Spotlight', training: 'Training', group: 'Group' },
+  },
   feeds: {
     atomTitle: '{site}: new behaviours and spotlights',
     atomSubtitle: 'New and updated example behaviours, and colleagues who lead by example.',

@@ -184,14 +184,16 @@ describe('browsing', () => {
     expect((await fetch(`${server.url}/gedrag/pagina/1/`)).status).toBe(404);
   });
 
-  it("ships no island on content pages, only the header's menu script (under 1 kB)", async () => {
+  it("ships no island on content pages, only the header's menu script (and on the home page What's new's), each under 1 kB", async () => {
     for (const pathname of ['/', '/groepen/', '/gedrag/', '/gedrag/pagina/2/', '/mensen/', '/en/']) {
       const html = await (await fetch(`${server.url}${pathname}`)).text();
       expect(html, pathname).not.toMatch(/astro-island|<script[^>]*\ssrc=/);
       const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
-      expect(scripts, pathname).toHaveLength(1);
+      const home = pathname === '/' || pathname === '/en/';
+      expect(scripts, pathname).toHaveLength(home ? 2 : 1);
       expect(scripts[0], pathname).toContain('menu-button');
-      expect(Buffer.byteLength(scripts[0] ?? ''), pathname).toBeLessThan(1000);
+      if (home) expect(scripts[1], pathname).toContain('ritme:last-visit');
+      for (const script of scripts) expect(Buffer.byteLength(script), pathname).toBeLessThan(1000);
     }
   });
 
@@ -394,6 +396,48 @@ describe('layout that fits', () => {
       }
       const spotlights = feed.items.filter((item) => item.categories.some((category) => category.term === 'spotlight'));
       expect(spotlights.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows on the home page what is new since the last visit, remembered in the browser only', async () => {
+    for (const [locale, text] of [
+      ['nl', { first: 'Bij je volgende bezoek', none: 'Niets nieuws sinds je vorige bezoek.' }],
+      ['en', { first: 'Next time you visit', none: 'Nothing new since your last visit.' }],
+    ] as const) {
+      const page = await open(paths.home(locale));
+      const section = page.locator('section[aria-labelledby="whats-new"]');
+      const shown = section.locator('li:not([hidden])');
+      // A first visit: a neutral line, nothing is "new".
+      expect(await section.getByText(text.first).isVisible()).toBe(true);
+      expect(await shown.count()).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('ritme:last-visit'))).toMatch(/^\d{4}-/);
+
+      // A visit between the entries' dates: exactly the newer ones show, with their dates.
+      const times = (
+        await section.locator('li time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')))
+      )
+        .map((time) => String(time))
+        .sort();
+      expect(times.length).toBeGreaterThan(2);
+      const cut = times[Math.floor(times.length / 2)] as string;
+      await page.evaluate((time) => localStorage.setItem('ritme:last-visit', time), cut);
+      await page.reload();
+      const newer = times.filter((time) => Date.parse(time) > Date.parse(cut));
+      expect(newer.length).toBeGreaterThan(0);
+      expect(await shown.count()).toBe(newer.length);
+      expect(
+        (await shown.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')))).sort(),
+      ).toEqual(newer);
+      expect(await section.getByText(text.first).isVisible()).toBe(false);
+      // Each leads to its page.
+      const href = (await shown.first().locator('a').getAttribute('href')) ?? '';
+      expect((await fetch(`${server.url}${href}`)).status).toBe(200);
+
+      // Again: nothing is new since the visit just now.
+      await page.reload();
+      expect(await shown.count()).toBe(0);
+      expect(await section.getByText(text.none).isVisible()).toBe(true);
+      await page.context().close();
     }
   });
 

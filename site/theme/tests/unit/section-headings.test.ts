@@ -15,6 +15,7 @@ const theme = (s: typeof nl) => ({
     sessions: s.home.sessionsHeading,
     spotlights: s.home.spotlightsHeading,
     people: s.home.peopleHeading,
+    'whats-new': s.whatsNew.heading,
   },
   pages: {
     why: s.behaviour.why,
