@@ -159,8 +159,7 @@ async function build(job) {
     throw new Error(`The renderer's plan answered ${planned.status}: ${planned.body.toString('utf8').slice(0, 300)}`);
   }
   if (planned.status !== 200) throw new Error(answer.error ?? `The renderer's plan answered ${planned.status}`);
-  // A feed (.ics, .xml) names its own file; a page's is its path's index.html.
-  const pages = /** @type {{ path: string, digest: string, file?: string }[]} */ (answer.pages);
+  const pages = /** @type {{ path: string, digest: string }[]} */ (answer.pages);
   const previous = job.full ? null : job.previous;
   /** @type {Record<string, string>} */
   const plan = {};
@@ -171,7 +170,8 @@ async function build(job) {
   const keep = [];
   for (const page of pages) {
     plan[page.path] = page.digest;
-    const file = page.file ?? fileOf(page.path);
+    // A page's file is its path's index.html, a feed's (.ics, .xml) the file its path names (paths.mjs).
+    const file = fileOf(page.path);
     if (previous && previous.plan[page.path] === page.digest) {
       keep.push(file);
       kept += 1;

@@ -268,8 +268,6 @@ export function feedBody(props: FeedProps, site: URL | undefined): { body: strin
 
 /** The Astro route path of a feed (`/feed.xml/`: Astro's `trailingSlash: 'always'` adds one to every route). */
 export const routePathOf = (feedPath: string) => `${feedPath}/`;
-/** Where a feed's file goes in a build: `/trainingen/x/agenda.ics` → `trainingen/x/agenda.ics`. */
-export const fileOfFeed = (feedPath: string) => feedPath.replace(/^\/+/, '');
 
 /** A feed's path as the params of its route, `/[...dir]/[file].<ext>`: `/en/feed.xml` → `{ dir: 'en', file: 'feed' }`. */
 export function feedParams(feedPath: string): { dir: string | undefined; file: string } {

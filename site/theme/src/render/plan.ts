@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { type EvaluationRound, paths, roundState } from '@ritme/shared';
 import type { APIRoute } from 'astro';
 import { cmsUrl, theme } from '../config';
-import { buildFeeds, type FeedProps, fileOfFeed, routePathOf } from '../data/feeds';
+import { buildFeeds, type FeedProps, routePathOf } from '../data/feeds';
 import { buildPages, type PageProps } from '../data/pages';
 import { ritmeCollections } from '../loaders';
 import { type MemoryCollection, renderRegistry } from './registry';
@@ -93,10 +93,10 @@ export const POST: APIRoute = async ({ request }) => {
   const syncMs = Date.now() - started;
   const source = memorySource(registry.collections);
   const pages = await buildPages(source, theme.locales, now);
-  // The feeds (.ics, .xml) beside the pages: asked for at their route's path, written to their own file.
+  // The feeds (.ics, .xml) beside the pages: asked for at their route's path (`/feed.xml/`), whose file is
+  // the one the path names (build-service/paths.mjs fileOf).
   const feeds = (await buildFeeds(source, theme.locales)).map((feed) => ({
     path: routePathOf(feed.path),
-    file: fileOfFeed(feed.path),
     props: feed.props,
   }));
   const pagesMs = Date.now() - started - syncMs;
@@ -106,7 +106,7 @@ export const POST: APIRoute = async ({ request }) => {
   ]);
   const digests = [
     ...pages.map((page) => ({ path: page.path, digest: pageDigest(page.props) })),
-    ...feeds.map((feed) => ({ path: feed.path, file: feed.file, digest: pageDigest(feed.props) })),
+    ...feeds.map((feed) => ({ path: feed.path, digest: pageDigest(feed.props) })),
   ];
   const digestMs = Date.now() - started - syncMs - pagesMs;
   // The not-found pages: one at the root, one per locale under a prefix (routes/404*.astro).

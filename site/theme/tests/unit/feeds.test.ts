@@ -11,12 +11,12 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { fileOf } from '../../src/build-service/paths.mjs';
 import {
   buildFeeds,
   FEED_SIZE,
   feedBody,
   feedParams,
-  fileOfFeed,
   recentEntries,
   routePathOf,
   sessionEvent,
@@ -228,6 +228,10 @@ describe('where a feed goes', () => {
     expect(feedParams('/en/feed.xml')).toEqual({ dir: 'en', file: 'feed' });
     expect(feedParams('/trainingen/x/agenda.ics')).toEqual({ dir: 'trainingen/x', file: 'agenda' });
     expect(routePathOf('/en/feed.xml')).toBe('/en/feed.xml/');
-    expect(fileOfFeed('/trainingen/x/agenda.ics')).toBe('trainingen/x/agenda.ics');
+    // The build service's file for a route path: a page's index.html, a feed's own name.
+    expect(fileOf(routePathOf('/trainingen/x/agenda.ics'))).toBe('trainingen/x/agenda.ics');
+    expect(fileOf(routePathOf('/feed.xml'))).toBe('feed.xml');
+    expect(fileOf('/trainingen/x/')).toBe('trainingen/x/index.html');
+    expect(fileOf('/')).toBe('index.html');
   });
 });
