@@ -36,8 +36,16 @@ export interface CalendarEvent {
 }
 
 export interface CalendarOptions {
-  /** The calendar's name in a calendar app (X-WR-CALNAME). */
+  /** The calendar's name in a calendar app (NAME, X-WR-CALNAME). */
   name: string;
+  /** What the calendar holds (X-WR-CALDESC), for a feed to subscribe to. */
+  description?: string | null;
+  /** The page the calendar belongs to (URL). */
+  url?: string | null;
+  /** Where a subscribed calendar is fetched again (SOURCE). */
+  source?: string | null;
+  /** How often a subscribing app should fetch it again, in seconds (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
+  refreshSeconds?: number | null;
   /** An IANA time zone, e.g. Europe/Amsterdam. */
   timeZone: string;
   events: CalendarEvent[];
@@ -78,11 +86,45 @@ function readVtimezone(timeZone: string): string | null {
     .join('');
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f]/g;
+
+/**
+ * A TEXT value as RFC 5545 wants it (backslash, semicolon, comma and line breaks
+ * escaped): ical-generator writes the calendar's own name and description as given.
+ */
+const escapeText = (text: string) =>
+  text
+    .replace(/[\\;,]/g, (char) => `\\${char}`)
+    .replace(/\r\n|\r|\n/g, '\\n')
+    // Other control characters have no place in a calendar line.
+    .replace(CONTROL, '');
+
+/** A URI property's value: one line, no control characters (ical-generator writes it as given). */
+const oneLine = (uri: string | null | undefined) => (uri ? uri.replace(CONTROL_OR_BREAK, '') : null);
+
 /** The .ics text of `events` in `timeZone`. Throws for a time zone without known rules. */
-export function calendarOf({ name, timeZone, events }: CalendarOptions): string {
+export function calendarOf({
+  name,
+  description,
+  url,
+  source,
+  refreshSeconds,
+  timeZone,
+  events,
+}: CalendarOptions): string {
   const vtimezone = vtimezoneOf(timeZone);
   if (!vtimezone) throw new Error(`No time zone rules for "${timeZone}": use an IANA name such as Europe/Amsterdam.`);
-  const calendar = ical({ name, prodId: PRODUCT_ID });
+  const calendar = ical({
+    name: escapeText(name),
+    prodId: PRODUCT_ID,
+    description: description ? escapeText(description) : null,
+    url: oneLine(url),
+    source: oneLine(source),
+    ttl: refreshSeconds ?? null,
+  });
   const zoned = (iso: string) => DateTime.fromISO(iso, { zone: timeZone });
   for (const event of events) {
     calendar.createEvent({
@@ -98,9 +140,9 @@ export function calendarOf({ name, timeZone, events }: CalendarOptions): string 
     });
   }
   const text = calendar.toString();
-  // The zone's rules go before the first event (RFC 5545 allows them anywhere in the calendar).
-  const at = text.indexOf('BEGIN:VEVENT');
-  return at === -1
-    ? text.replace('END:VCALENDAR', `${vtimezone}END:VCALENDAR`)
-    : `${text.slice(0, at)}${vtimezone}${text.slice(at)}`;
+  // The zone's rules go before the first event (RFC 5545 allows them anywhere in the calendar): found as
+  // whole lines, never inside a value (an escaped name may read "BEGIN:VEVENT").
+  const first = text.indexOf('\r\nBEGIN:VEVENT\r\n');
+  const at = first === -1 ? text.lastIndexOf('END:VCALENDAR') : first + 2;
+  return `${text.slice(0, at)}${vtimezone}${text.slice(at)}`;
 }

@@ -6,6 +6,7 @@ export * from './content.js';
 export * from './editor-fields.js';
 export * from './enum-labels.js';
 export * from './enums.js';
+export * from './feed.js';
 export * from './focus.js';
 export * from './live.js';
 export * from './locale-code.js';

@@ -36,6 +36,17 @@ const SEGMENTS = {
  */
 const PAGE_SEGMENT = { nl: 'pagina', en: 'page' } as const;
 
+/**
+ * The calendar feed (.ics) of a training or a group sits beside its page:
+ * `/trainingen/<slug>/agenda.ics`, `/en/trainings/<slug>/calendar.ics`.
+ * A slug has no dot, so no page can take these names.
+ */
+const CALENDAR_FILE = { nl: 'agenda.ics', en: 'calendar.ics' } as const;
+
+/** The sections whose entries have a calendar feed. */
+export const CALENDAR_SECTIONS = ['trainings', 'groups'] as const;
+export type CalendarSection = (typeof CALENDAR_SECTIONS)[number];
+
 /** Where a training sign-up is cancelled: outside every section, so no entry's slug can take it. */
 const CANCEL_SEGMENTS = { nl: 'aanmelding-annuleren', en: 'cancel-sign-up' } as const;
 
@@ -66,6 +77,11 @@ export const paths = {
     page <= 1
       ? sectionPath(locale, section)
       : `${sectionPath(locale, section)}${PAGE_SEGMENT[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/${page}/`,
+  /** The calendar feed (.ics) of a training or a group, beside its page. */
+  calendar: (locale: Locale, section: CalendarSection, slug: string) =>
+    `${prefix(locale)}/${segment(locale, section)}/${slug}/${CALENDAR_FILE[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}`,
+  /** The Atom feed of a locale's new behaviours and spotlights: `/feed.xml`, `/en/feed.xml`. */
+  feed: (locale: Locale) => `${prefix(locale)}/feed.xml`,
   /** The page a sign-up's cancel link opens (the token follows in the fragment: `#token=…`). */
   cancelSignup: (locale: Locale) =>
     `${prefix(locale)}/${CANCEL_SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/`,

@@ -15,6 +15,7 @@ const HOME: Headings = {
   sessions: { nl: 'Binnenkort', en: 'Coming up' },
   spotlights: { nl: 'In de schijnwerpers', en: 'In the spotlight' },
   people: { nl: 'Zij gaan voor', en: 'Leading the way' },
+  'whats-new': { nl: 'Nieuw sinds je vorige bezoek', en: 'New since your last visit' },
 };
 
 /** Sections of an entry's page: a behaviour, a training, a group, a round, the people page. */
@@ -27,6 +28,7 @@ const PAGES: Headings = {
   behaviours: { nl: 'Dit helpt bij', en: 'This helps with' },
   expected: { nl: 'Wat we van elkaar verwachten', en: 'What we expect of each other' },
   people: { nl: 'Mensen', en: 'People' },
+  calendar: { nl: 'Agenda', en: 'Calendar' },
   spotlights: { nl: 'In de schijnwerpers', en: 'In the spotlight' },
   results: { nl: 'Resultaten', en: 'Results' },
   'follow-up': { nl: 'Wat er veranderd is', en: 'What changed' },

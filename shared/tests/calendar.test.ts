@@ -63,6 +63,48 @@ describe('calendarOf', () => {
     expect(calendarOf(options)).toBe(calendarOf(options));
   });
 
+  it('names a feed to subscribe to, with its page, its own address and how often to fetch it again', () => {
+    const second = { ...session, uid: 'sess00000002@intranet.example', start: '2027-02-01T09:00:00.000Z' };
+    const ics = calendarOf({
+      name: 'Feedback, geven; en \\ meer',
+      description: 'Alle data\nvan de training',
+      url: 'https://intranet.example/trainingen/feedback-geven/',
+      source: 'https://intranet.example/trainingen/feedback-geven/agenda.ics',
+      refreshSeconds: 6 * 3600,
+      timeZone: 'Europe/Amsterdam',
+      events: [session, second],
+    });
+    const calendar = parse(ics);
+    // Escaped as RFC 5545 TEXT (ical.js gives these properties back as written).
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Feedback\\, geven\\; en \\\\ meer');
+    expect(calendar.getFirstPropertyValue('name')).toBe('Feedback\\, geven\\; en \\\\ meer');
+    expect(calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('Alle data\\nvan de training');
+    expect(calendar.getFirstPropertyValue('url')).toBe('https://intranet.example/trainingen/feedback-geven/');
+    expect(calendar.getFirstPropertyValue('source')).toBe(
+      'https://intranet.example/trainingen/feedback-geven/agenda.ics',
+    );
+    expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT6H');
+    expect(calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event).uid)).toEqual([
+      'sess00000001@intranet.example',
+      'sess00000002@intranet.example',
+    ]);
+    // One VTIMEZONE for all the events.
+    expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
+  });
+
+  it('keeps a hostile name on its own line', () => {
+    const ics = calendarOf({
+      name: 'x\r\nBEGIN:VEVENT\r\nUID:evil',
+      timeZone: 'Europe/Amsterdam',
+      events: [],
+    });
+    expect(ics).not.toMatch(/\r\nUID:evil/);
+    expect(ics).toContain('\r\nX-WR-CALNAME:x\\nBEGIN:VEVENT\\nUID:evil\r\n');
+    const calendar = parse(ics);
+    expect(calendar.getAllSubcomponents('vevent')).toHaveLength(0);
+    expect(calendar.getAllSubcomponents('vtimezone')).toHaveLength(1);
+  });
+
   it('refuses a time zone it has no rules for, saying what it wants', () => {
     expect(() => calendarOf({ name: 'x', timeZone: 'Mars/Olympus', events: [session] })).toThrow(/IANA/);
   });

@@ -46,6 +46,19 @@ describe('paths.list', () => {
   });
 });
 
+describe('paths.calendar and paths.feed', () => {
+  it('puts a calendar feed beside its entry’s page, and the Atom feed at the locale’s root', () => {
+    expect(paths.calendar('nl', 'trainings', 'feedback-geven')).toBe('/trainingen/feedback-geven/agenda.ics');
+    expect(paths.calendar('en', 'trainings', 'giving-feedback')).toBe('/en/trainings/giving-feedback/calendar.ics');
+    expect(paths.calendar('nl', 'groups', 'team-a')).toBe('/groepen/team-a/agenda.ics');
+    expect(paths.calendar('de', 'groups', 'team-a')).toBe('/de/groups/team-a/calendar.ics');
+    expect(paths.feed('nl')).toBe('/feed.xml');
+    expect(paths.feed('en')).toBe('/en/feed.xml');
+    // Beside the page: the page's path is the calendar's folder.
+    expect(paths.calendar('en', 'groups', 'x').startsWith(paths.item('en', 'groups', 'x'))).toBe(true);
+  });
+});
+
 describe('pageCountOf', () => {
   it('is at least one page, and full pages of LIST_PAGE_SIZE', () => {
     expect(pageCountOf(0)).toBe(1);

@@ -10,7 +10,7 @@ interface RitmePreviewLocals {
 
 /** Set by the render mode's middleware (render/): the pages of the renderer's last plan. */
 interface RitmeRenderLocals {
-  resolve(pathname: string): import('./data/pages').PageProps | null;
+  resolve(pathname: string): import('./data/pages').PageProps | import('./data/feeds').FeedProps | null;
 }
 
 declare namespace App {

@@ -40,6 +40,8 @@ export type { StringOverrides } from './i18n/resolve';
 const own = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const sha256 = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
+/** The theme's own TypeScript modules are .ts in src/ and .js in dist/. */
+const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 
 /**
  * A static page carries its Content-Security-Policy as a <meta>, a page rendered on demand as a header.
@@ -140,6 +142,12 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
         injectRoute({ pattern: '/404', entrypoint: own('./routes/404.astro') });
         // One not-found page per prefixed locale (/en/404/), for servers that pick it by the path's language.
         if (!preview) injectRoute({ pattern: '/[locale]/404', entrypoint: own('./routes/404-locale.astro') });
+        // The feeds beside the pages (data/feeds.ts): a calendar per training and group, an Atom feed per
+        // locale. A slug has no dot, so no page matches these. Not on the preview server: it has none.
+        if (!preview) {
+          injectRoute({ pattern: '/[...dir]/[file].ics', entrypoint: own(`./routes/calendar${ext}`) });
+          injectRoute({ pattern: '/[...dir]/[file].xml', entrypoint: own(`./routes/feed${ext}`) });
+        }
         if (preview) setupPreview({ injectRoute, addMiddleware });
         if (render) setupRender({ injectRoute, addMiddleware });
       },

@@ -119,6 +119,7 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
@@ -135,9 +136,15 @@ const TYPES = {
   '.wasm': 'application/wasm',
 };
 
-/** Where a page's file goes in a static build: `/a/b/` → `a/b/index.html`. */
-export const fileOf = (/** @type {string} */ pagePath) =>
-  pagePath === '/' ? 'index.html' : `${pagePath.replace(/^\/+|\/+$/g, '')}/index.html`;
+/**
+ * Where a page's file goes in a static build: `/a/b/` → `a/b/index.html`. A feed's route path, whose last
+ * segment names a file (`/a/agenda.ics/`, `/feed.xml/`: a slug never has a dot), is that file: `a/agenda.ics`.
+ */
+export function fileOf(/** @type {string} */ pagePath) {
+  const trimmed = pagePath.replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return 'index.html';
+  return /\.[a-z0-9]+$/i.test(trimmed.slice(trimmed.lastIndexOf('/') + 1)) ? trimmed : `${trimmed}/index.html`;
+}
 
 export const contentTypeOf = (/** @type {string} */ file) =>
   TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

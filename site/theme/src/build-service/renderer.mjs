@@ -10,7 +10,8 @@
  *     sync what changed (the theme's loaders, their cursors kept here), plan
  *     every page, render the pages whose digest differs from `previous.plan`
  *     (all of them when `full` or there is no previous build), link the
- *     others' files from `previous.dir`, add the client assets; result:
+ *     others' files from `previous.dir`, add the client assets; the feeds
+ *     (.ics, .xml) are planned, kept and rendered like pages; result:
  *     `{ plan, rendered, kept, pages, syncMs, renderMs, logs }`.
  * The synced content is saved to `storeFile` after every good build, so a
  * restarted service syncs incrementally too.
@@ -169,11 +170,13 @@ async function build(job) {
   const keep = [];
   for (const page of pages) {
     plan[page.path] = page.digest;
+    // A page's file is its path's index.html, a feed's (.ics, .xml) the file its path names (paths.mjs).
+    const file = fileOf(page.path);
     if (previous && previous.plan[page.path] === page.digest) {
-      keep.push(fileOf(page.path));
+      keep.push(file);
       kept += 1;
     } else {
-      toRender.push({ path: page.path, file: fileOf(page.path) });
+      toRender.push({ path: page.path, file });
     }
   }
   // The not-found pages show no content: they change with the code, and then every page is rendered.

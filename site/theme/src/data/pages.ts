@@ -126,7 +126,60 @@ const everywhere = (locales: readonly Locale[], make: (locale: Locale) => string
 // The makers: one per kind of page, used by buildPages and by resolve.ts.
 // ---------------------------------------------------------------------------
 
-export function homePage(locale: Locale, locales: readonly Locale[], home: Home): Page {
+/** One entry of the home page's "What's new": what it is, where its page is and when it last changed. */
+export interface RecentEntry {
+  type: 'behaviour' | 'spotlight' | 'training' | 'group';
+  documentId: string;
+  title: string;
+  path: string;
+  updatedAt: string;
+}
+
+/** How many of the newest entries the home page carries for "What's new". */
+export const RECENT_SIZE = 12;
+
+/**
+ * The newest behaviours, spotlights, trainings and groups of a locale (last changed
+ * first, at most RECENT_SIZE): the home page carries them, with their dates, and
+ * the browser shows those newer than the visitor's last visit (views/WhatsNew.astro).
+ */
+export function recentOf(
+  locale: Locale,
+  lists: { behaviours: Behaviour[]; spotlights: Spotlight[]; trainings: Training[]; groups: Group[] },
+  size = RECENT_SIZE,
+): RecentEntry[] {
+  const entry = (
+    type: RecentEntry['type'],
+    section: DetailSection,
+    item: DetailEntry & { updatedAt: string },
+    title: string,
+  ) => ({
+    type,
+    documentId: item.documentId,
+    title,
+    path: paths.item(locale, section, item.slug),
+    updatedAt: item.updatedAt,
+  });
+  return [
+    ...lists.behaviours.map((b) => entry('behaviour', 'behaviours', b, b.title)),
+    ...lists.spotlights.map((sp) => entry('spotlight', 'spotlights', sp, sp.title)),
+    ...lists.trainings.map((tr) => entry('training', 'trainings', tr, tr.title)),
+    ...lists.groups.map((g) => entry('group', 'groups', g, g.name)),
+  ]
+    .sort(
+      (a, b) =>
+        Date.parse(b.updatedAt) - Date.parse(a.updatedAt) ||
+        (a.documentId < b.documentId ? -1 : a.documentId > b.documentId ? 1 : 0),
+    )
+    .slice(0, size);
+}
+
+/**
+ * The home page. `recent` (the newest entries, for "What's new") is given by the
+ * static build and the build service, which read every list; the preview server
+ * reads one page's worth and leaves it out (the section is not shown there).
+ */
+export function homePage(locale: Locale, locales: readonly Locale[], home: Home, recent?: RecentEntry[]): Page {
   return {
     path: paths.home(locale),
     props: {
@@ -137,6 +190,7 @@ export function homePage(locale: Locale, locales: readonly Locale[], home: Home)
       alternates: everywhere(locales, paths.home),
       refs: home.focusBehaviour ? [`behaviour:${home.focusBehaviour.documentId}`] : [],
       home,
+      ...(recent ? { recent } : {}),
     },
   };
 }
@@ -311,7 +365,15 @@ export async function buildPages(
 
   for (const locale of only ? [only] : locales) {
     const home = await source.home(locale);
-    if (home) pages.push(homePage(locale, locales, home));
+    if (home) {
+      const recent = recentOf(locale, {
+        behaviours: await listOf('behaviours', locale),
+        spotlights: await source.spotlights(locale),
+        trainings: await listOf('trainings', locale),
+        groups: await listOf('groups', locale),
+      });
+      pages.push(homePage(locale, locales, home, recent));
+    }
 
     for (const section of PAGINATED_SECTIONS) {
       const sorted = await listOf(section, locale);

@@ -268,6 +268,28 @@ export const en: Strings = {
     changes: 'You asked, we changed: what was changed thanks to suggestions and feedback.',
     spotlights: 'Spotlights: colleagues who lead by example, and the behaviour they show.',
   },
+  whatsNew: {
+    heading: 'New since your last visit',
+    first: 'Next time you visit, this shows what is new or updated since.',
+    none: 'Nothing new since your last visit.',
+    since: 'New or updated since {date}:',
+    types: { behaviour: 'Example behaviour', spotlight: 'Spotlight', training: 'Training', group: 'Group' },
+  },
+  feeds: {
+    atomTitle: '{site}: new behaviours and spotlights',
+    atomSubtitle: 'New and updated example behaviours, and colleagues who lead by example.',
+    behaviour: 'Example behaviour',
+    spotlight: 'Spotlight',
+    trainingCalendar: '{title} · {site}',
+    trainingCalendarDescription: 'Every date of the training {title}.',
+    groupCalendar: '{name}: trainings · {site}',
+    groupCalendarDescription: 'The dates of the trainings for the behaviours expected of {name}.',
+    subscribe: 'Subscribe to the calendar',
+    subscribeHint:
+      'Add this address to your calendar app as a subscription (from the internet): new and moved dates then appear by themselves.',
+    groupHeading: 'Calendar',
+    groupIntro: 'The dates of the trainings that help with the behaviours expected of this group.',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist (any more). Perhaps it has moved.',

@@ -279,6 +279,32 @@ export const nl = {
     changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
     spotlights: 'Uitgelicht: collega’s die het goede voorbeeld geven, en het gedrag dat ze laten zien.',
   },
+  whatsNew: {
+    heading: 'Nieuw sinds je vorige bezoek',
+    /** Shown on a first visit (and without JavaScript): the browser has no earlier visit to compare with. */
+    first: 'Bij je volgende bezoek zie je hier wat er intussen nieuw of bijgewerkt is.',
+    none: 'Niets nieuws sinds je vorige bezoek.',
+    /** Before the list: when the last visit was. */
+    since: 'Nieuw of bijgewerkt sinds {date}:',
+    types: { behaviour: 'Voorbeeldgedrag', spotlight: 'Uitgelicht', training: 'Training', group: 'Groep' },
+  },
+  feeds: {
+    /** The Atom feed's title, and the name of the feed link in every page's head. */
+    atomTitle: '{site}: nieuw gedrag en uitgelicht',
+    atomSubtitle: 'Nieuw en bijgewerkt voorbeeldgedrag, en collega’s die het goede voorbeeld geven.',
+    behaviour: 'Voorbeeldgedrag',
+    spotlight: 'Uitgelicht',
+    /** A training's calendar, as a calendar app names it. */
+    trainingCalendar: '{title} · {site}',
+    trainingCalendarDescription: 'Alle data van de training {title}.',
+    groupCalendar: '{name}: trainingen · {site}',
+    groupCalendarDescription: 'De data van de trainingen bij het gedrag dat we van {name} verwachten.',
+    subscribe: 'Abonneren op de agenda',
+    subscribeHint:
+      'Voeg dit adres in je agenda-app toe als agenda-abonnement (via internet): nieuwe en verplaatste data komen er dan vanzelf in.',
+    groupHeading: 'Agenda',
+    groupIntro: 'De data van de trainingen die helpen bij het gedrag dat we van deze groep verwachten.',
+  },
   notFound: {
     title: 'Pagina niet gevonden',
     body: 'Deze pagina bestaat niet (meer). Misschien is ze verplaatst.',

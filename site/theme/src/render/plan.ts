@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { type EvaluationRound, paths, roundState } from '@ritme/shared';
 import type { APIRoute } from 'astro';
 import { cmsUrl, theme } from '../config';
+import { buildFeeds, type FeedProps, routePathOf } from '../data/feeds';
 import { buildPages, type PageProps } from '../data/pages';
 import { ritmeCollections } from '../loaders';
 import { type MemoryCollection, renderRegistry } from './registry';
@@ -57,7 +58,7 @@ function memoryContext(collection: MemoryCollection, logs: string[], name: strin
  * equal when they show the same data in the same clock state (a round open or
  * closed), not when they were built at the same instant.
  */
-export function pageDigest(props: PageProps): string {
+export function pageDigest(props: PageProps | Record<string, unknown>): string {
   const now = props.now instanceof Date ? props.now : null;
   const clock = now
     ? {
@@ -90,10 +91,23 @@ export const POST: APIRoute = async ({ request }) => {
     return Response.json({ error: message, logs }, { status: 502 });
   }
   const syncMs = Date.now() - started;
-  const pages = await buildPages(memorySource(registry.collections), theme.locales, now);
+  const source = memorySource(registry.collections);
+  const pages = await buildPages(source, theme.locales, now);
+  // The feeds (.ics, .xml) beside the pages: asked for at their route's path (`/feed.xml/`), whose file is
+  // the one the path names (build-service/paths.mjs fileOf).
+  const feeds = (await buildFeeds(source, theme.locales)).map((feed) => ({
+    path: routePathOf(feed.path),
+    props: feed.props,
+  }));
   const pagesMs = Date.now() - started - syncMs;
-  registry.pages = new Map(pages.map((page) => [page.path, page.props]));
-  const digests = pages.map((page) => ({ path: page.path, digest: pageDigest(page.props) }));
+  registry.pages = new Map<string, PageProps | FeedProps>([
+    ...pages.map((page) => [page.path, page.props] as const),
+    ...feeds.map((feed) => [feed.path, feed.props] as const),
+  ]);
+  const digests = [
+    ...pages.map((page) => ({ path: page.path, digest: pageDigest(page.props) })),
+    ...feeds.map((feed) => ({ path: feed.path, digest: pageDigest(feed.props) })),
+  ];
   const digestMs = Date.now() - started - syncMs - pagesMs;
   // The not-found pages: one at the root, one per locale under a prefix (routes/404*.astro).
   const prefixed = theme.locales.map((locale) => paths.home(locale)).filter((home) => home !== '/');

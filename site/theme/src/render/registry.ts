@@ -5,6 +5,7 @@
  * endpoint fills `pages`, the page route reads them. Nothing here exists in a
  * static or preview build.
  */
+import type { FeedProps } from '../data/feeds';
 import type { PageProps } from '../data/pages';
 
 export interface MemoryCollection {
@@ -17,8 +18,8 @@ export interface RenderRegistry {
   token: string;
   /** The synced content, per collection, as the content layer would hold it. */
   collections: Record<string, MemoryCollection>;
-  /** Every page of the last plan, by path. */
-  pages: Map<string, PageProps>;
+  /** Every page and feed of the last plan, by its route's path. */
+  pages: Map<string, PageProps | FeedProps>;
 }
 
 const KEY = Symbol.for('@ritme/astro-theme:render');

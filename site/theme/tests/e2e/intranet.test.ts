@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIST_PAGE_SIZE, paths } from '@ritme/shared';
+import { parseFeed } from '@rowanmanning/feed-parser';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,14 +184,16 @@ describe('browsing', () => {
     expect((await fetch(`${server.url}/gedrag/pagina/1/`)).status).toBe(404);
   });
 
-  it("ships no island on content pages, only the header's menu script (under 1 kB)", async () => {
+  it("ships no island on content pages, only the header's menu script (and on the home page What's new's), each under 1 kB", async () => {
     for (const pathname of ['/', '/groepen/', '/gedrag/', '/gedrag/pagina/2/', '/mensen/', '/en/']) {
       const html = await (await fetch(`${server.url}${pathname}`)).text();
       expect(html, pathname).not.toMatch(/astro-island|<script[^>]*\ssrc=/);
       const scripts = [...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '');
-      expect(scripts, pathname).toHaveLength(1);
+      const home = pathname === '/' || pathname === '/en/';
+      expect(scripts, pathname).toHaveLength(home ? 2 : 1);
       expect(scripts[0], pathname).toContain('menu-button');
-      expect(Buffer.byteLength(scripts[0] ?? ''), pathname).toBeLessThan(1000);
+      if (home) expect(scripts[1], pathname).toContain('ritme:last-visit');
+      for (const script of scripts) expect(Buffer.byteLength(script), pathname).toBeLessThan(1000);
     }
   });
 
@@ -307,6 +310,135 @@ describe('layout that fits', () => {
     expect(event.endDate.toJSDate().toISOString()).toBe(new Date(session.endsAt).toISOString());
     expect(String(vevent.getFirstPropertyValue('dtstamp'))).toMatch(/Z$/);
     await page.context().close();
+  });
+
+  it('offers a training’s and a group’s calendar to subscribe to, a download a calendar reads (the sessions’ own UIDs)', async () => {
+    type Api = { documentId: string; slug: string; sessions?: { documentId: string }[] };
+    const list = async (route: string, locale: string) =>
+      (await call(app.baseUrl, 'GET', `/api/ritme/${route}?locale=${locale}&pageSize=100`)).body.data as (Api & {
+        behaviours?: { documentId: string }[];
+        trainings?: { documentId: string }[];
+      })[];
+    const download = async (pathname: string, name: string) => {
+      const page = await open(pathname);
+      const link = page.getByRole('link', { name });
+      const href = (await link.getAttribute('href')) ?? '';
+      const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      const text = readFileSync(await file.path(), 'utf8');
+      await page.context().close();
+      const calendar = new ICAL.Component(ICAL.parse(text));
+      for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+      const uids = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent).uid);
+      return { href, calendar, uids };
+    };
+    for (const [locale, label] of [
+      ['nl', 'Abonneren op de agenda'],
+      ['en', 'Subscribe to the calendar'],
+    ] as const) {
+      const trainings = await list('trainings', locale);
+      const training = trainings.find((candidate) => (candidate.sessions ?? []).length > 0);
+      if (!training) throw new Error('The demo seed has no training with a session.');
+      const own = await download(paths.item(locale, 'trainings', training.slug), label);
+      expect(own.href).toBe(paths.calendar(locale, 'trainings', training.slug));
+      expect(own.uids).toEqual((training.sessions ?? []).map((session) => `${session.documentId}@localhost`));
+      const response = await fetch(`${server.url}${own.href}`);
+      expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+
+      // A group's: the sessions of the trainings its behaviours link to.
+      const behaviours = await list('behaviours', locale);
+      const groups = await list('groups', locale);
+      const trainingIdsOf = (group: (typeof groups)[number]) =>
+        new Set(
+          (group.behaviours ?? []).flatMap(
+            (ref) => behaviours.find((b) => b.documentId === ref.documentId)?.trainings?.map((t) => t.documentId) ?? [],
+          ),
+        );
+      const group = groups.find((candidate) =>
+        trainings.some((t) => trainingIdsOf(candidate).has(t.documentId) && (t.sessions ?? []).length > 0),
+      );
+      if (!group) throw new Error('The demo seed has no group whose behaviours link a training with sessions.');
+      const expected = trainings
+        .filter((t) => trainingIdsOf(group).has(t.documentId))
+        .flatMap((t) => (t.sessions ?? []).map((session) => `${session.documentId}@localhost`));
+      const ofGroup = await download(paths.item(locale, 'groups', group.slug), label);
+      expect(ofGroup.href).toBe(paths.calendar(locale, 'groups', group.slug));
+      expect([...ofGroup.uids].sort()).toEqual([...expected].sort());
+      expect(String(ofGroup.calendar.getFirstPropertyValue('x-wr-calname'))).toContain(' · Waterschap Veenstromen');
+    }
+  });
+
+  it('has an Atom feed per language, linked from every page’s head, that a feed reader and a strict XML parser read', async () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const page = await open(paths.section(locale, 'groups'));
+      const link = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+      expect(await link.count()).toBe(1);
+      const href = new URL((await link.getAttribute('href')) ?? '');
+      expect(href.pathname).toBe(paths.feed(locale));
+      const response = await fetch(`${server.url}${href.pathname}`);
+      expect(response.status).toBe(200);
+      const xml = await response.text();
+      // Chromium's XML parser is strict: any escaping mistake is a <parsererror>.
+      const strict = await page.evaluate(
+        (text) => new DOMParser().parseFromString(text, 'application/xml').getElementsByTagName('parsererror').length,
+        xml,
+      );
+      expect(strict).toBe(0);
+      await page.context().close();
+      const feed = parseFeed(xml);
+      expect(feed.language).toBe(locale);
+      expect(feed.items.length).toBeGreaterThan(EXTRA_BEHAVIOURS);
+      const dates = feed.items.map((item) => item.updated?.getTime() ?? 0);
+      expect(dates).toEqual([...dates].sort((a, b) => b - a));
+      // The newest are the behaviours this test added; every entry leads to a page of the site.
+      expect(feed.items[0]?.title).toMatch(locale === 'nl' ? /^Oefengedrag \d+$/ : /^Practice behaviour \d+$/);
+      for (const item of feed.items.slice(0, 3)) {
+        expect((await fetch(`${server.url}${new URL(item.url ?? '').pathname}`)).status).toBe(200);
+      }
+      const spotlights = feed.items.filter((item) => item.categories.some((category) => category.term === 'spotlight'));
+      expect(spotlights.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shows on the home page what is new since the last visit, remembered in the browser only', async () => {
+    for (const [locale, text] of [
+      ['nl', { first: 'Bij je volgende bezoek', none: 'Niets nieuws sinds je vorige bezoek.' }],
+      ['en', { first: 'Next time you visit', none: 'Nothing new since your last visit.' }],
+    ] as const) {
+      const page = await open(paths.home(locale));
+      const section = page.locator('section[aria-labelledby="whats-new"]');
+      const shown = section.locator('li:not([hidden])');
+      // A first visit: a neutral line, nothing is "new".
+      expect(await section.getByText(text.first).isVisible()).toBe(true);
+      expect(await shown.count()).toBe(0);
+      expect(await page.evaluate(() => localStorage.getItem('ritme:last-visit'))).toMatch(/^\d{4}-/);
+
+      // A visit between the entries' dates: exactly the newer ones show, with their dates.
+      const times = (
+        await section.locator('li time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')))
+      )
+        .map((time) => String(time))
+        .sort();
+      expect(times.length).toBeGreaterThan(2);
+      const cut = times[Math.floor(times.length / 2)] as string;
+      await page.evaluate((time) => localStorage.setItem('ritme:last-visit', time), cut);
+      await page.reload();
+      const newer = times.filter((time) => Date.parse(time) > Date.parse(cut));
+      expect(newer.length).toBeGreaterThan(0);
+      expect(await shown.count()).toBe(newer.length);
+      expect(
+        (await shown.locator('time').evaluateAll((els) => els.map((el) => el.getAttribute('datetime')))).sort(),
+      ).toEqual(newer);
+      expect(await section.getByText(text.first).isVisible()).toBe(false);
+      // Each leads to its page.
+      const href = (await shown.first().locator('a').getAttribute('href')) ?? '';
+      expect((await fetch(`${server.url}${href}`)).status).toBe(200);
+
+      // Again: nothing is new since the visit just now.
+      await page.reload();
+      expect(await shown.count()).toBe(0);
+      expect(await section.getByText(text.none).isVisible()).toBe(true);
+      await page.context().close();
+    }
   });
 
   it('gives a spotlight a page of its own, linked from the home page, in both languages', async () => {

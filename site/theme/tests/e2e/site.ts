@@ -72,6 +72,8 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
 export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {

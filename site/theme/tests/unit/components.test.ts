@@ -25,7 +25,11 @@ beforeAll(async () => {
 /** Every match of a regular expression's first group. */
 const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((match) => match[1]);
 /** Every link target but a session's own calendar file (a data:text/calendar link, tested on its own). */
-const links = (html: string) => all(html, /href="([^"]*)"/g).filter((href) => !href?.startsWith('data:text/calendar;'));
+/** The links in `html` but the theme's own calendar links (a session's file, a training's feed). */
+const links = (html: string) =>
+  all(html, /href="([^"]*)"/g).filter(
+    (href) => !href?.startsWith('data:text/calendar;') && !/^\/trainingen\/[a-z0-9-]+\/agenda\.ics$/.test(href ?? ''),
+  );
 /** The HTML without the calendar links' data, for checks on what else is there. */
 const withoutCalendars = (html: string) => html.replace(/href="data:text\/calendar;[^"]*"/g, 'href="#calendar"');
 
@@ -409,6 +413,19 @@ describe('TrainingView', () => {
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).not.toMatch(/<img[^>]*onerror/i);
     expect(links(html)).toEqual([]);
+  });
+
+  it('offers its calendar feed to subscribe to', async () => {
+    const training = trainingFixture();
+    const html = await container.renderToString(TrainingView, { props: { locale: 'nl', training } });
+    expect(html).toMatch(
+      new RegExp(
+        `<a href="/trainingen/${training.slug}/agenda\\.ics" type="text/calendar"[^>]*>Abonneren op de agenda</a>`,
+      ),
+    );
+    const english = await container.renderToString(TrainingView, { props: { locale: 'en', training } });
+    expect(english).toContain(`href="/en/trainings/${training.slug}/calendar.ics"`);
+    expect(english).toContain('Subscribe to the calendar');
   });
 
   it('says when the training last changed', async () => {

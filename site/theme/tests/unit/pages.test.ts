@@ -166,7 +166,11 @@ describe('the preview resolver', () => {
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
       const resolved = await resolvePage(source, LOCALES, page.path, NOW);
-      expect(resolved, page.path).toEqual(page);
+      // Except "What's new" on the home page, which the preview leaves out (it reads no whole list).
+      const { recent, ...props } = page.props;
+      if (page.props.view === 'home') expect(recent, page.path).toBeInstanceOf(Array);
+      expect(resolved?.props.recent, page.path).toBeUndefined();
+      expect(resolved, page.path).toEqual({ ...page, props });
       // Without the trailing slash too.
       if (page.path !== '/')
         expect((await resolvePage(source, LOCALES, page.path.slice(0, -1), NOW))?.path).toBe(page.path);

@@ -15,6 +15,7 @@ const theme = (s: typeof nl) => ({
     sessions: s.home.sessionsHeading,
     spotlights: s.home.spotlightsHeading,
     people: s.home.peopleHeading,
+    'whats-new': s.whatsNew.heading,
   },
   pages: {
     why: s.behaviour.why,
@@ -25,6 +26,7 @@ const theme = (s: typeof nl) => ({
     behaviours: s.training.behaviours,
     expected: s.group.behaviours,
     people: s.group.people,
+    calendar: s.feeds.groupHeading,
     spotlights: s.group.spotlights,
     results: s.round.results,
     'follow-up': s.round.followUp,
