@@ -744,5 +744,5 @@ describe('property: incremental equals cold', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
