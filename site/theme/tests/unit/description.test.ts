@@ -72,7 +72,27 @@ describe('every page of the intranet', () => {
       views.add(page.props.view);
     }
     expect([...views].sort()).toEqual(
-      expect.arrayContaining(['behaviour', 'behaviours', 'group', 'groups', 'home', 'training', 'trainings']),
+      expect.arrayContaining(['behaviour', 'behaviours', 'cancel', 'group', 'groups', 'home', 'training', 'trainings']),
     );
+  }, 60_000);
+
+  it('keeps only the cancel page out of search engines, and describes it', async () => {
+    for (const page of pages) {
+      const html = await container.renderToString(PageRoute, { props: page.props });
+      const noindex = /<meta name="robots" content="noindex"/.test(html);
+      expect(noindex, page.path).toBe(page.props.view === 'cancel');
+      if (page.props.view === 'cancel') {
+        const s = page.props.locale === 'en' ? en : nl;
+        expect(html, page.path).toContain(`<meta name="description" content="${s.describe.cancel}"`);
+        expect(html, page.path).toMatch(new RegExp(`<h1[^>]*>${s.signup.cancelTitle}</h1>`));
+        // The island asks only once hydrated: the HTML says it is looking, in a status region.
+        expect(html, page.path).toMatch(/<astro-island[^>]*client="load"/);
+        expect(html, page.path).toMatch(new RegExp(`role="status"[^>]*><p>${s.signup.looking}</p>`));
+      }
+    }
+    expect(pages.filter((page) => page.props.view === 'cancel').map((page) => page.path)).toEqual([
+      '/aanmelding-annuleren/',
+      '/en/cancel-sign-up/',
+    ]);
   }, 60_000);
 });
