@@ -445,6 +445,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       paths.item(locale, 'trainings', training.slug),
       paths.item(locale, 'spotlights', spotlight.slug),
       ...rounds.map((round) => paths.item(locale, 'rounds', round.slug)),
+      paths.cancelSignup(locale),
       '/404.html',
     ];
   };
