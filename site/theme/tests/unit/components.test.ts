@@ -1,9 +1,7 @@
 /** The components, layout and island, rendered on the server through Astro's Container API. */
 
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
 import type { Change, Locale, PersonRef, Training, TrainingSession } from '@ritme/shared';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import DoInstead from '../../src/components/DoInstead.astro';
@@ -15,11 +13,12 @@ import Base from '../../src/layouts/Base.astro';
 import ChangesView from '../../src/views/ChangesView.astro';
 import TrainingsView from '../../src/views/TrainingsView.astro';
 import TrainingView from '../../src/views/TrainingView.astro';
+import { createContainer } from '../container';
 
 let container: AstroContainer;
 
 beforeAll(async () => {
-  container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  container = await createContainer();
 });
 
 /** Every match of a regular expression's first group. */
@@ -267,7 +266,7 @@ describe('Sessions', () => {
     it('is one island for the whole list: every card keeps its details and gets its seats and a form', async () => {
       const html = await renderSignup('2026-11-25T12:00:00.000Z');
       expect(html.match(/<astro-island/g)).toHaveLength(1);
-      expect(html).toMatch(/<astro-island[^>]*client="visible"/);
+      expect(html).toMatch(/<astro-island[^>]*client="intent"/);
       const cards = html.split('<li class="card"').slice(1);
       expect(cards).toHaveLength(2);
       for (const card of cards) {

@@ -4,15 +4,14 @@
  * sentence — rendered through the one page route, in both languages.
  */
 
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describePage, plainSummary } from '../../src/data/description';
 import { buildPages, type Page } from '../../src/data/pages';
 import { en } from '../../src/i18n/en';
 import { nl } from '../../src/i18n/nl';
 import PageRoute from '../../src/routes/page.astro';
+import { createContainer } from '../container';
 import { makeContent, pageSourceOf } from '../content-fixtures';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
@@ -54,7 +53,7 @@ describe('every page of the intranet', () => {
   beforeAll(async () => {
     const counts = { groups: 3, behaviours: 3, trainings: 3, people: 3 };
     pages = await buildPages(pageSourceOf(makeContent({ nl: counts, en: counts }, NOW)), ['nl', 'en'], NOW);
-    container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+    container = await createContainer();
   }, 60_000);
 
   it('has one non-empty meta description of at most 160 characters', async () => {
