@@ -102,7 +102,9 @@ export default ({ env }: { env: Env }) => ({
       publicAccess: env.bool('RITME_PUBLIC_ACCESS', true),
       // Unset: every locale enabled in Strapi's i18n (the demo creates nl and en, see src/bootstrap/locales.ts).
       ...(env('RITME_LOCALES', '') ? { locales: env.array('RITME_LOCALES') } : {}),
-      // The intranet's public address: the inbox links items to their pages there.
+      // The organisation's time zone, for the times in sign-up e-mails (the theme's timeZone too).
+      timeZone: env('RITME_TIME_ZONE', 'Europe/Amsterdam'),
+      // The intranet's public address: the inbox links items to their pages there, sign-up mails to cancel pages.
       siteUrl: env('SITE_URL', 'http://localhost:4321'),
       preview: {
         url: env('PREVIEW_URL', 'http://localhost:4322'),

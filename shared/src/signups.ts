@@ -77,3 +77,44 @@ export type SignupLookup = z.infer<typeof SignupLookupSchema>;
 
 /** The fragment of a cancel link: the token never reaches a web server's log. */
 export const CANCEL_TOKEN_PARAM = 'token';
+
+/** A session in the admin's sign-up overview (`GET /ritme/signups`). */
+export const AdminSignupSessionSchema = z.object({
+  documentId,
+  /** The training's title in the admin's language (or the default one). */
+  title: z.string(),
+  training: documentId.nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string().nullable(),
+  seats: z.number().int().nonnegative().nullable(),
+  confirmed: z.number().int().nonnegative(),
+  waiting: z.number().int().nonnegative(),
+  cancelled: z.number().int().nonnegative(),
+  /** Published with a start still to come. */
+  open: z.boolean(),
+});
+export type AdminSignupSession = z.infer<typeof AdminSignupSessionSchema>;
+
+/** One sign-up as editors see it (`GET /ritme/signups/:session`), in the order they arrived. */
+export const AdminSignupSchema = z.object({
+  documentId,
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  /** Place on the waiting list (1 is next); null unless waiting. */
+  position: z.number().int().positive().nullable(),
+  locale: z.string(),
+  signedUpAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  cancelledAt: z.string().nullable(),
+  /** When its last e-mail went out; null when none could be sent. */
+  mailedAt: z.string().nullable(),
+});
+export type AdminSignup = z.infer<typeof AdminSignupSchema>;
+
+export const AdminSessionSignupsSchema = z.object({
+  session: AdminSignupSessionSchema,
+  signups: z.array(AdminSignupSchema),
+});
+export type AdminSessionSignups = z.infer<typeof AdminSessionSignupsSchema>;

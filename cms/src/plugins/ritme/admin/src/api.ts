@@ -5,6 +5,8 @@
 import type {
   AdminRoundDetail,
   AdminRoundSummary,
+  AdminSessionSignups,
+  AdminSignupSession,
   BuildStatus,
   Inbox,
   InboxEmailReply,
@@ -54,6 +56,12 @@ export function useRitmeApi() {
             `/ritme/rounds/${documentId}/close?locale=${encodeURIComponent(locale)}`,
           )
         ).data.data,
+      signupSessions: async (locale: string) =>
+        (await get<Envelope<AdminSignupSession[]>>('/ritme/signups', { params: { locale } })).data.data,
+      sessionSignups: async (documentId: string, locale: string) =>
+        (await get<Envelope<AdminSessionSignups>>(`/ritme/signups/${documentId}`, { params: { locale } })).data.data,
+      sessionSignupsCsv: async (documentId: string, locale: string) =>
+        (await get<Blob>(`/ritme/signups/${documentId}/csv`, { params: { locale }, responseType: 'blob' })).data,
     }),
     [get, put, post],
   );

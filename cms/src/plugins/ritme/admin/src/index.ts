@@ -1,11 +1,11 @@
 /**
  * Ritme in Strapi's admin panel: a menu link to the co-design pages (the
  * inbox of feedback and suggestions, and the pilot invites), one to the
- * evaluation rounds and their results, the round questions field of the
+ * evaluation rounds and their results, one to the sign-ups for training sessions, the round questions field of the
  * Content Manager, and widgets on Strapi's home page of what needs
  * attention, in English and Dutch.
  */
-import { ChartPie, Discuss } from '@strapi/icons';
+import { Calendar, ChartPie, Discuss } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EnumerationInput } from './content-manager/EnumerationInput';
 import { mutateEditViewLayout } from './content-manager/edit-view-texts';
@@ -35,6 +35,13 @@ export default {
       intlLabel: { id: 'ritme.menu.rounds', defaultMessage: 'Evaluation rounds' },
       permissions: PERMISSIONS.roundsRead,
       Component: () => import('./pages/RoundsApp'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/signups`,
+      icon: Calendar,
+      intlLabel: { id: 'ritme.menu.signups', defaultMessage: 'Session sign-ups' },
+      permissions: PERMISSIONS.signupsRead,
+      Component: () => import('./pages/SignupsApp'),
     });
     app.customFields.register({
       name: 'round-questions',

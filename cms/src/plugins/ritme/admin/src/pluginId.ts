@@ -10,4 +10,5 @@ export const PERMISSIONS = {
   buildRebuild: [{ action: 'plugin::ritme.build.rebuild', subject: null }],
   roundsRead: [{ action: 'plugin::ritme.rounds.read', subject: null }],
   roundsClose: [{ action: 'plugin::ritme.rounds.close', subject: null }],
+  signupsRead: [{ action: 'plugin::ritme.signups.read', subject: null }],
 };

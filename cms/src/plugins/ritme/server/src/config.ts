@@ -105,6 +105,24 @@ export const RitmeConfigSchema = z.strictObject({
     .min(1, { message: 'List at least one locale, or leave the option out to serve every i18n locale.' })
     .refine((codes) => new Set(codes).size === codes.length, { message: 'List each locale once.' })
     .optional(),
+  /**
+   * The organisation's time zone (IANA), for the dates and times in e-mails and
+   * calendar files: the same one as the intranet theme's `timeZone`.
+   */
+  timeZone: z
+    .string()
+    .refine(
+      (zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'Use an IANA time zone such as "Europe/Amsterdam".' },
+    )
+    .optional(),
   /** Where the intranet is published: the inbox links an item to its page there. Unset → paths, not links. */
   siteUrl: httpUrl('https://intranet.example.org').optional(),
   preview: z.strictObject({

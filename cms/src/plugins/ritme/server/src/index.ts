@@ -18,6 +18,7 @@ import adminInvites from './controllers/admin-invites';
 import adminOverview from './controllers/admin-overview';
 import adminRounds from './controllers/admin-rounds';
 import adminSharedDrafts from './controllers/admin-shared-drafts';
+import adminSignups from './controllers/admin-signups';
 import change from './controllers/change';
 import clock from './controllers/clock';
 import { readController } from './controllers/content';
@@ -28,6 +29,7 @@ import home from './controllers/home';
 import pilotSession from './controllers/pilot-session';
 import preview from './controllers/preview';
 import previewLink from './controllers/preview-link';
+import signup from './controllers/signup';
 import suggestion from './controllers/suggestion';
 import sync from './controllers/sync';
 import { applyAllowedOrigins } from './cors';
@@ -35,6 +37,7 @@ import { registerRoundQuestionsField } from './custom-fields/round-questions';
 import { fieldsMiddleware } from './document-middlewares/fields';
 import { liveMiddleware, subscribeMedia } from './document-middlewares/live';
 import { roundMiddleware } from './document-middlewares/rounds';
+import { seatsMiddleware } from './document-middlewares/seats';
 import { sessionTitleMiddleware } from './document-middlewares/session-titles';
 import { slugMiddleware } from './document-middlewares/slugs';
 import { jsonOnly } from './middlewares/json-only';
@@ -54,6 +57,7 @@ import overview from './services/overview';
 import previewLinks from './services/preview-links';
 import results from './services/results';
 import sharedDrafts from './services/shared-drafts';
+import signups from './services/signups';
 import submissions from './services/submissions';
 import syncService from './services/sync';
 
@@ -83,6 +87,7 @@ export default {
     strapi.documents.use(fieldsMiddleware() as unknown as DocumentMiddleware);
     strapi.documents.use(sessionTitleMiddleware(strapi) as unknown as DocumentMiddleware);
     strapi.documents.use(liveMiddleware(strapi) as unknown as DocumentMiddleware);
+    strapi.documents.use(seatsMiddleware(strapi) as unknown as DocumentMiddleware);
     // Added before the app's middlewares (they are mounted at bootstrap), so it runs ahead of strapi::body.
     strapi.server.use(jsonOnly(strapi) as never);
     strapi.server.use(voicesGuard(strapi) as never);
@@ -115,6 +120,7 @@ export default {
     'evaluation-round': evaluationRound,
     home,
     suggestion,
+    signup,
     sync,
     'evaluation-response': evaluationResponse,
     change,
@@ -129,6 +135,7 @@ export default {
     'admin-overview': adminOverview,
     'admin-rounds': adminRounds,
     'admin-shared-drafts': adminSharedDrafts,
+    'admin-signups': adminSignups,
   },
   services: {
     'admin-rounds': adminRoundsService,
@@ -145,6 +152,7 @@ export default {
     'public-access': ({ strapi }: { strapi: Core.Strapi }) => ({ sync: () => syncPublicAccess(strapi) }),
     results,
     'shared-drafts': sharedDrafts,
+    signups,
     submissions,
     sync: syncService,
     /** Action lists for the host app's bootstrap and tests. */

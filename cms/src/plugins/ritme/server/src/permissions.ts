@@ -1,6 +1,6 @@
 /**
  * Who may call what. The public role (users-permissions) may read published
- * content and create the two kinds of submission; editor actions are listed so
+ * content, create the two kinds of submission and sign up for sessions; editor actions are listed so
  * the app can grant them to an editor API token.
  */
 export const PUBLIC_ACTIONS = [
@@ -20,6 +20,10 @@ export const PUBLIC_ACTIONS = [
   'evaluation-round.results',
   'suggestion.create',
   'evaluation-response.create',
+  'signup.create',
+  'signup.availability',
+  'signup.lookup',
+  'signup.cancel',
   'change.list',
   'clock.index',
 ].map((action) => `plugin::ritme.${action}`);

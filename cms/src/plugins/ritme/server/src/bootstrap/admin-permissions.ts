@@ -13,6 +13,7 @@ export const ADMIN_ACTIONS = {
   buildRebuild: 'plugin::ritme.build.rebuild',
   roundsRead: 'plugin::ritme.rounds.read',
   roundsClose: 'plugin::ritme.rounds.close',
+  signupsRead: 'plugin::ritme.signups.read',
 } as const;
 
 const ACTIONS = [
@@ -24,6 +25,7 @@ const ACTIONS = [
   { uid: 'build.rebuild', displayName: 'Rebuild the intranet now', subCategory: 'live' },
   { uid: 'rounds.read', displayName: "Read evaluation rounds' results", subCategory: 'rounds' },
   { uid: 'rounds.close', displayName: 'Close evaluation rounds for good', subCategory: 'rounds' },
+  { uid: 'signups.read', displayName: 'See and export session sign-ups', subCategory: 'trainings' },
 ].map((action) => ({ ...action, section: 'plugins', pluginName: 'ritme' }));
 
 interface ActionProvider {

@@ -356,6 +356,44 @@ export const pilotInvite = {
   },
 };
 
+/**
+ * An employee's sign-up for a training session. Seats are handed out in the
+ * order sign-ups arrive, one session at a time under a lock (services/signups.ts),
+ * so a session never has more confirmed sign-ups than seats; the rest wait, and a
+ * cancellation confirms the first one waiting.
+ */
+export const sessionSignup = {
+  ...voice(
+    collectionType(
+      'session-signup',
+      'session-signups',
+      'Session sign-up',
+      "An employee's sign-up for a training session: confirmed, waiting or cancelled",
+      submission,
+    ),
+  ),
+  attributes: {
+    /** documentIds, not relations: a sign-up stays tied to its session whatever its drafts and locales do. */
+    session: plain('string', { required: true, maxLength: 64 }),
+    training: plain('string', { maxLength: 64 }),
+    name: plain('string', { required: true, maxLength: 100 }),
+    email: plain('email', { required: true, maxLength: 254 }),
+    /** The address in lower case: one active sign-up per address and session. */
+    emailKey: plain('string', { required: true, maxLength: 254, private: true }),
+    /** The language of the page it came from: its e-mails are written in it. */
+    locale: plain('string', { required: true, maxLength: 35 }),
+    status: plain('enumeration', { enum: ['confirmed', 'waiting', 'cancelled'], required: true }),
+    confirmedAt: plain('datetime'),
+    cancelledAt: plain('datetime'),
+    /** When its last e-mail went out (empty: none could be sent). */
+    mailedAt: plain('datetime'),
+    /** sha256 of the cancel link's token; the token is only in the e-mail. */
+    cancelTokenHash: plain('string', { required: true, unique: true, private: true, column: { unique: true } }),
+    idempotencyKey: idempotencyKey(),
+    idempotencyFingerprint: idempotencyFingerprint(),
+  },
+};
+
 /** By Strapi's name for each type: `plugin::ritme.<key>`. */
 export default {
   group: { schema: group },
@@ -372,4 +410,5 @@ export default {
   'round-result': { schema: roundResult },
   'preview-link-use': { schema: previewLinkUse },
   'sync-tombstone': { schema: syncTombstone },
+  'session-signup': { schema: sessionSignup },
 };

@@ -20,6 +20,7 @@ export const VOICE_UIDS = [
   'plugin::ritme.pilot-invite',
   'plugin::ritme.round-result',
   'plugin::ritme.preview-link-use',
+  'plugin::ritme.session-signup',
 ] as const;
 
 type Ctx = { path: string; querystring: string; status: number; body: unknown };
@@ -37,7 +38,7 @@ export function namesVoice(path: string, querystring: string): boolean {
 export const voicesGuard = (_strapi: Core.Strapi) => async (ctx: Ctx, next: () => Promise<void>) => {
   if (!namesVoice(ctx.path, ctx.querystring ?? '')) return next();
   const message =
-    "Suggestions, evaluation answers, pilot feedback and invites are not content and are not edited in the Content Manager. Use Ritme's Co-design pages in the admin (they have their own permissions).";
+    "Suggestions, evaluation answers, pilot feedback, invites and session sign-ups are not content and are not edited in the Content Manager. Use Ritme's own pages in the admin (they have their own permissions).";
   answerError(ctx, 403, 'ForbiddenError', message);
 };
 

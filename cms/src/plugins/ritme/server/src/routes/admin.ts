@@ -65,5 +65,19 @@ export default {
       handler: 'admin-rounds.close',
       config: allowed(ADMIN_ACTIONS.roundsClose),
     },
+    // Sign-ups for training sessions: per session, and as CSV.
+    { method: 'GET', path: '/signups', handler: 'admin-signups.list', config: allowed(ADMIN_ACTIONS.signupsRead) },
+    {
+      method: 'GET',
+      path: '/signups/:id',
+      handler: 'admin-signups.show',
+      config: allowed(ADMIN_ACTIONS.signupsRead),
+    },
+    {
+      method: 'GET',
+      path: '/signups/:id/csv',
+      handler: 'admin-signups.csv',
+      config: allowed(ADMIN_ACTIONS.signupsRead),
+    },
   ],
 };

@@ -42,6 +42,16 @@ export default {
 
     { method: 'POST', path: '/suggestions', handler: 'suggestion.create', config: limited() },
     { method: 'POST', path: '/evaluation-responses', handler: 'evaluation-response.create', config: limited() },
+    // Sign-ups for training sessions; a cancel link's token is looked up and used only by POST.
+    { method: 'POST', path: '/signups', handler: 'signup.create', config: limited() },
+    { method: 'POST', path: '/signups/lookup', handler: 'signup.lookup', config: limited() },
+    { method: 'POST', path: '/signups/cancel', handler: 'signup.cancel', config: limited() },
+    {
+      method: 'GET',
+      path: '/training-sessions/availability',
+      handler: 'signup.availability',
+      config: { policies: [] },
+    },
 
     // Editors only. Not named find/findOne on purpose: Strapi's "read-only" API
     // token type may call every find/findOne, and the inbox must stay private.
