@@ -126,23 +126,43 @@ const mailTo = async (email: string, count = 1) => {
   }
 };
 
-/** The .ics attachment of a mail, decoded. */
-function calendarOf(mail: ReceivedMail): string {
-  const part = mail.raw.split(/\r?\n--/).find((chunk) => /content-type:\s*text\/calendar/i.test(chunk));
-  if (!part) throw new Error(`No text/calendar part in:\n${mail.raw.slice(0, 2000)}`);
-  const at = part.search(/\r?\n\r?\n/);
-  const headers = part.slice(0, at);
-  const body = part.slice(at).trim();
-  return /content-transfer-encoding:\s*base64/i.test(headers)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : body;
+/**
+ * The parts of a mail of `type`, decoded, at any depth: a confirmation is
+ * multipart/mixed (the calendar file) around multipart/alternative (text, HTML).
+ */
+function partsOf(mail: ReceivedMail, type: string): string[] {
+  const found: string[] = [];
+  for (const chunk of mail.raw.split(/\r?\n--[^\r\n]+/)) {
+    const at = chunk.search(/\r?\n\r?\n/);
+    if (at < 0) continue;
+    const headers = chunk.slice(0, at);
+    if (!new RegExp(`content-type:\\s*${type.replace('/', '\\/')}`, 'i').test(headers)) continue;
+    const body = chunk.slice(at).replace(/^\r?\n\r?\n/, '');
+    if (/content-transfer-encoding:\s*base64/i.test(headers)) {
+      found.push(Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8'));
+    } else if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) {
+      const bytes = body
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+      found.push(Buffer.from(bytes, 'latin1').toString('utf8'));
+    } else found.push(body);
+  }
+  return found;
 }
 
-/** The cancel link of a mail, as a path on the test's server (the mail names the configured site URL). */
+/** The .ics attachment of a mail. */
+function calendarOf(mail: ReceivedMail): string {
+  const [ics] = partsOf(mail, 'text/calendar');
+  if (!ics) throw new Error(`No text/calendar part in:\n${mail.raw.slice(0, 3000)}`);
+  return ics;
+}
+
+/** The cancel link of a mail's text, as a path on the test's server (the mail names the configured site URL). */
 function cancelLinkOf(mail: ReceivedMail): string {
-  const link = /https?:\/\/[^\s"<>]+#token=[A-Za-z0-9_-]{43}/.exec(`${mail.text}\n${mail.html}`)?.[0];
-  if (!link) throw new Error(`No cancel link in:\n${mail.text}`);
-  const url = new URL(link.replace(/&amp;/g, '&'));
+  const text = partsOf(mail, 'text/plain').join('\n');
+  const link = /https?:\/\/[^\s"<>]+#token=[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+  if (!link) throw new Error(`No cancel link in:\n${text || mail.raw.slice(0, 3000)}`);
+  const url = new URL(link);
   return `${url.pathname}${url.hash}`;
 }
 
