@@ -472,6 +472,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         }
       }
       expect(report).toEqual([]);
-    });
+      // Some 30 page loads in Chromium, each until the network is idle: more than one test's usual minute
+      // on a busy machine.
+    }, 180_000);
   }
 });
