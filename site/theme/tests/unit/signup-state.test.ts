@@ -207,7 +207,7 @@ describe("reading the plugin's answers", () => {
 });
 
 describe('the cancel link', () => {
-  const token = 'A'.repeat(21) + '_-' + 'z9'.repeat(10);
+  const token = `${'A'.repeat(21)}_-${'z9'.repeat(10)}`;
 
   it('reads the token from the fragment of the link the mail holds', () => {
     expect(CancelTokenSchema.safeParse(token).success).toBe(true);
