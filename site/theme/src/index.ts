@@ -72,7 +72,7 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
   return {
     name: '@ritme/astro-theme',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addMiddleware }) => {
+      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addMiddleware, addClientDirective }) => {
         const preview = config.mode === 'preview';
         // The build service's renderer: the same pages as a server build, rendered page by page (render/).
         const render = config.mode === 'render';
@@ -138,6 +138,8 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
           },
         });
 
+        // Islands that load React only when someone reaches for them (a training's sign-up forms).
+        addClientDirective({ name: 'intent', entrypoint: own('./integration/intent-directive.mjs') });
         injectRoute({ pattern: '/[...path]', entrypoint: own('./routes/page.astro') });
         injectRoute({ pattern: '/404', entrypoint: own('./routes/404.astro') });
         // One not-found page per prefixed locale (/en/404/), for servers that pick it by the path's language.

@@ -253,6 +253,25 @@ export function suggestionPage(locale: Locale, locales: readonly Locale[]): Page
   });
 }
 
+/**
+ * Where the cancel link of a sign-up's confirmation mail leads: the page reads
+ * the token from the fragment and asks before it cancels. Never indexed.
+ */
+export function cancelPage(locale: Locale, locales: readonly Locale[]): Page {
+  return {
+    path: paths.cancelSignup(locale),
+    props: {
+      view: 'cancel',
+      locale,
+      title: t(locale).signup.cancelTitle,
+      section: 'trainings',
+      alternates: everywhere(locales, paths.cancelSignup),
+      refs: [],
+      noindex: true,
+    },
+  };
+}
+
 export function changesPage(locale: Locale, locales: readonly Locale[], changes: Change[]): Page {
   return simplePage(locale, locales, 'changes', 'changes', t(locale).changes.title, { changes });
 }
@@ -396,13 +415,14 @@ export async function buildPages(
     pages.push(roundsPage(locale, locales, rounds, now));
     pages.push(suggestionPage(locale, locales));
     pages.push(changesPage(locale, locales, changes));
+    pages.push(cancelPage(locale, locales));
 
     for (const group of await listOf('groups', locale)) pages.push(detailPage(locale, locales, 'groups', group));
     for (const behaviour of await listOf('behaviours', locale)) {
       pages.push(detailPage(locale, locales, 'behaviours', behaviour));
     }
     for (const training of await listOf('trainings', locale)) {
-      pages.push(detailPage(locale, locales, 'trainings', training));
+      pages.push(detailPage(locale, locales, 'trainings', training, { now }));
     }
     for (const spotlight of await source.spotlights(locale)) {
       pages.push(detailPage(locale, locales, 'spotlights', spotlight));

@@ -30,6 +30,7 @@ import {
   slug as slugSchema,
 } from '@ritme/shared';
 import {
+  cancelPage,
   changesPage,
   DETAILS,
   type DetailOf,
@@ -96,6 +97,7 @@ export async function resolvePage(
   if (path === paths.section(locale, 'rounds')) return roundsPage(locale, locales, await source.rounds(locale), now);
   if (path === paths.section(locale, 'suggestion')) return suggestionPage(locale, locales);
   if (path === paths.section(locale, 'changes')) return changesPage(locale, locales, await source.changes());
+  if (path === paths.cancelSignup(locale)) return cancelPage(locale, locales);
 
   for (const section of Object.keys(DETAILS) as DetailSection[]) {
     const base = paths.section(locale, section);
@@ -106,6 +108,8 @@ export async function resolvePage(
     // The API finds an entry by documentId too; its page is only at its slug.
     if (!entry || entry.slug !== slug) return null;
     // (entry is the section's type: TypeScript does not narrow a generic by the loop variable)
+    // A training's page takes sign-ups for the sessions that have not started: it knows when it was made.
+    if (section === 'trainings') return detailPage(locale, locales, section, entry as never, { now });
     if (section !== 'rounds') return detailPage(locale, locales, section, entry as never);
     const round = entry as EvaluationRound;
     const results = roundState(round, now) === 'closed' ? await source.results(locale, round) : null;

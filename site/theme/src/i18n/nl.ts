@@ -184,6 +184,52 @@ export const nl = {
     errorTooLong: 'Dit is te lang.',
     errorInvalid: 'Dit klopt niet; controleer wat je invulde.',
   },
+  /** Signing up for a training session, and cancelling it (the link in the confirmation mail). */
+  signup: {
+    /** The name of one session's sign-up form, for screen readers: "Aanmelden voor 12 maart 2027 om 10:00". */
+    formLabel: 'Aanmelden voor {date}',
+    name: 'Naam',
+    email: 'E-mailadres',
+    submit: 'Aanmelden',
+    submitWaiting: 'Op de wachtlijst',
+    sending: 'Bezig met aanmelden…',
+    /** Before the seats taken are known (the page as built). */
+    seats: '{seats} plaatsen',
+    seatsLeft: 'Nog {left} van {seats} plaatsen vrij',
+    fullWaiting: 'Vol — wachtlijst: {waiting}',
+    full: 'Vol — je kunt op de wachtlijst',
+    signedUp: '{confirmed} aangemeld',
+    confirmedTitle: 'Je bent aangemeld',
+    confirmedBody:
+      'We hebben een bevestiging gestuurd naar {email}, met de afspraak voor je agenda en een link om af te melden.',
+    waitingTitle: 'Je staat op de wachtlijst, plaats {position}',
+    waitingTitleNoPosition: 'Je staat op de wachtlijst',
+    waitingBody:
+      'We hebben een bevestiging gestuurd naar {email}. Komt er een plaats vrij, dan krijg je een mail en ben je aangemeld.',
+    another: 'Nog iemand aanmelden',
+    closed: 'Deze sessie is begonnen; aanmelden kan niet meer.',
+    notFound: 'Deze sessie bestaat niet meer of is verplaatst. Ververs de pagina voor de actuele data.',
+    cancelTitle: 'Aanmelding annuleren',
+    looking: 'Je aanmelding wordt opgezocht…',
+    /** {training}, {date} (with the time) and {name}. */
+    cancelQuestion: 'Wil je je aanmelding voor {training} op {date} annuleren?',
+    cancelQuestionWaiting: 'Wil je je plaats op de wachtlijst voor {training} op {date} opgeven?',
+    signedUpAs: 'Aangemeld als {name}',
+    cancelButton: 'Ja, annuleer mijn aanmelding',
+    cancelling: 'Bezig met annuleren…',
+    keep: 'Nee, ik kom gewoon',
+    cancelledTitle: 'Geannuleerd',
+    cancelled: 'Je aanmelding is geannuleerd; je plaats gaat naar de eerste op de wachtlijst.',
+    cancelledWaiting: 'Je staat niet meer op de wachtlijst.',
+    alreadyCancelled: 'Deze aanmelding was al geannuleerd.',
+    invalidLink:
+      'Deze annuleerlink klopt niet of is niet compleet. Gebruik de link uit je bevestigingsmail, of kijk bij de training.',
+    unknownLink: 'We vinden geen aanmelding bij deze link. Misschien is de sessie verwijderd; kijk bij de training.',
+    started: 'Deze sessie is al begonnen; annuleren kan niet meer.',
+    cmsDown: 'Het intranet kan de server nu niet bereiken. Probeer het zo opnieuw.',
+    retry: 'Opnieuw proberen',
+    toTrainings: 'Naar de trainingen',
+  },
   changes: {
     title: 'Jij vroeg, wij veranderden',
     intro:
@@ -278,6 +324,7 @@ export const nl = {
     suggestion: 'Stuur een idee, probleem, vraag of compliment over het intranet.',
     changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
     spotlights: 'Uitgelicht: collega’s die het goede voorbeeld geven, en het gedrag dat ze laten zien.',
+    cancel: 'Annuleer je aanmelding voor een trainingssessie.',
   },
   whatsNew: {
     heading: 'Nieuw sinds je vorige bezoek',

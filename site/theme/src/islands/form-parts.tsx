@@ -20,6 +20,8 @@ export interface FormTexts extends ErrorTexts {
   /** Only the evaluation form can be refused because its round closed (or has not opened). */
   roundClosed?: string;
   roundNotOpen?: string;
+  /** What a refusal the plugin names by its code says (the sign-up's `session_closed`, …). */
+  refusals?: Record<string, string>;
 }
 
 type Status = {
@@ -27,6 +29,8 @@ type Status = {
   alert: string | null;
   fields: Record<string, string>;
   refused?: RoundRefusal;
+  /** The code of a refusal (`kind: 'refused'`). */
+  code?: string;
 };
 
 function alertFor(result: Exclude<SendResult, { kind: 'ok' }>, texts: FormTexts): string {
@@ -39,6 +43,8 @@ function alertFor(result: Exclude<SendResult, { kind: 'ok' }>, texts: FormTexts)
       return texts.cmsDown;
     case 'busy':
       return texts.tooMany;
+    case 'refused':
+      return texts.refusals?.[result.code] ?? texts.serverError;
     default:
       return texts.serverError;
   }
@@ -49,7 +55,12 @@ function alertFor(result: Exclude<SendResult, { kind: 'ok' }>, texts: FormTexts)
  * submission in progress (kept in localStorage under `keyStorage`, next to the
  * form's draft, so a retry after a reload is still recognised by the plugin).
  */
-export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => void, keyStorage?: string) {
+export function useSubmission(
+  endpoint: string,
+  texts: FormTexts,
+  onSent: (body: unknown) => void,
+  keyStorage?: string,
+) {
   const [status, setStatus] = useState<Status>({ state: 'idle', alert: null, fields: {} });
   const [keys] = useState(() => submissionKey(keyStorage ?? null));
   const alertRef = useRef<HTMLDivElement>(null);
@@ -71,7 +82,7 @@ export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => 
     const result: SendResult = await send(endpoint, data, texts, keys.for(data));
     if (result.kind === 'ok') {
       keys.done();
-      onSent();
+      onSent(result.body);
       setStatus({ state: 'sent', alert: null, fields: {} });
       focusConfirmation();
       return;
@@ -83,13 +94,21 @@ export function useSubmission(endpoint: string, texts: FormTexts, onSent: () => 
       alert: alertFor(result, texts),
       fields: result.kind === 'invalid' ? result.fields : {},
       ...(result.kind === 'round' ? { refused: result.reason } : {}),
+      ...(result.kind === 'refused' ? { code: result.code } : {}),
     });
+    focusAlert();
+  }
+
+  /** Checked in the browser before sending: the fields' errors, with the alert, and nothing sent. */
+  function invalid(fields: Record<string, string>) {
+    setStatus({ state: 'idle', alert: texts.fixErrors, fields });
     focusAlert();
   }
 
   return {
     status,
     submit,
+    invalid,
     alertRef,
     confirmationRef,
     reset: () => setStatus({ state: 'idle', alert: null, fields: {} }),
@@ -121,18 +140,22 @@ export function Thanks({
   body,
   confirmationRef,
   children,
+  level = 2,
 }: {
   sent: boolean;
   title: string;
   body: string;
   confirmationRef: React.RefObject<HTMLDivElement | null>;
   children?: ReactNode;
+  /** The title's heading level: 3 where the form sits under a section's h2. */
+  level?: 2 | 3;
 }) {
+  const Heading = level === 3 ? 'h3' : 'h2';
   return (
     <div ref={confirmationRef} tabIndex={-1} role="status" className={sent ? 'alert success' : undefined}>
       {sent && (
         <>
-          <h2>{title}</h2>
+          <Heading>{title}</Heading>
           <p>{body}</p>
           {children}
         </>
@@ -236,11 +259,21 @@ export function useHydrated(): boolean {
  * island has hydrated: before that, typing would be wiped by hydration and a
  * click would submit the page natively, losing the text.
  */
-export function Form({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
+export function Form({
+  onSubmit,
+  children,
+  label,
+}: {
+  onSubmit: () => void;
+  children: ReactNode;
+  /** The form's name, where a page has several alike (one sign-up per session). */
+  label?: string;
+}) {
   const hydrated = useHydrated();
   return (
     <form
       className="form"
+      aria-label={label}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

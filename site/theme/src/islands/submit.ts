@@ -13,10 +13,13 @@
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 export type SendResult =
-  | { kind: 'ok' }
+  /** Stored; `body` is what the plugin answered (unread: the caller checks its shape). */
+  | { kind: 'ok'; body: unknown }
   | { kind: 'invalid'; fields: Record<string, string> }
   | { kind: 'round'; reason: RoundRefusal }
   | { kind: 'conflict' }
+  /** Refused for a reason the plugin names in `details.code` (404/409: `session_not_found`, `session_closed`, …). */
+  | { kind: 'refused'; code: string }
   | { kind: 'down' }
   | { kind: 'busy' }
   | { kind: 'error' };
@@ -74,9 +77,14 @@ export async function send(
   } catch {
     return { kind: 'down' };
   }
-  if (response.ok) return { kind: 'ok' };
+  if (response.ok) return { kind: 'ok', body: await response.json().catch(() => null) };
   if (response.status === 429) return { kind: 'busy' };
   if (response.status === 422) return { kind: 'conflict' };
+  if (response.status === 404 || response.status === 409) {
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
+    const code = body?.error?.details?.code;
+    return typeof code === 'string' ? { kind: 'refused', code } : { kind: 'error' };
+  }
   if (response.status === 400) {
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
     const reason = roundRefusal(body);

@@ -7,7 +7,7 @@
  * good build and keeps the others' files.
  */
 import { createHash } from 'node:crypto';
-import { type EvaluationRound, paths, roundState } from '@ritme/shared';
+import { type EvaluationRound, paths, roundState, type Training } from '@ritme/shared';
 import type { APIRoute } from 'astro';
 import { cmsUrl, theme } from '../config';
 import { buildFeeds, type FeedProps, routePathOf } from '../data/feeds';
@@ -66,6 +66,10 @@ export function pageDigest(props: PageProps | Record<string, unknown>): string {
           ? (props.rounds as EvaluationRound[]).map((round) => roundState(round, now))
           : undefined,
         round: props.round ? roundState(props.round as EvaluationRound, now) : undefined,
+        // A training's sessions take sign-ups until they start.
+        sessions: props.training
+          ? (props.training as Training).sessions.map((session) => Date.parse(session.startsAt) > now.getTime())
+          : undefined,
       }
     : null;
   return sha1(JSON.stringify({ ...props, now: undefined, clock }));

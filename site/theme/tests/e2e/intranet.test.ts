@@ -577,6 +577,7 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
       paths.item(locale, 'trainings', training.slug),
       paths.item(locale, 'spotlights', spotlight.slug),
       ...rounds.map((round) => paths.item(locale, 'rounds', round.slug)),
+      paths.cancelSignup(locale),
       '/404.html',
     ];
   };
@@ -603,6 +604,8 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
         }
       }
       expect(report).toEqual([]);
-    });
+      // Some 30 page loads in Chromium, each until the network is idle: more than one test's usual minute
+      // on a busy machine.
+    }, 180_000);
   }
 });

@@ -1,9 +1,7 @@
 /** The components, layout and island, rendered on the server through Astro's Container API. */
 
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
 import type { Change, Locale, PersonRef, Training, TrainingSession } from '@ritme/shared';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import DoInstead from '../../src/components/DoInstead.astro';
@@ -15,11 +13,12 @@ import Base from '../../src/layouts/Base.astro';
 import ChangesView from '../../src/views/ChangesView.astro';
 import TrainingsView from '../../src/views/TrainingsView.astro';
 import TrainingView from '../../src/views/TrainingView.astro';
+import { createContainer } from '../container';
 
 let container: AstroContainer;
 
 beforeAll(async () => {
-  container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  container = await createContainer();
 });
 
 /** Every match of a regular expression's first group. */
@@ -253,6 +252,72 @@ describe('Sessions', () => {
       // The session itself is still listed.
       expect(html, onlineUrl).toContain('12 plaatsen');
     }
+  });
+
+  describe('with sign-up (a training page)', () => {
+    const later = { ...session(null), documentId: 'sess00000002', startsAt: '2026-12-07T09:00:00.000Z' };
+    const renderSignup = (now: string) =>
+      container.renderToString(Sessions, {
+        props: {
+          sessions: [session('https://teams.example.org/meet/x'), later],
+          locale: 'nl',
+          training: { title: 'Vragen stellen', slug: 'vragen-stellen' },
+          signUp: true,
+          now: new Date(now),
+        },
+      });
+
+    it('is one island for the whole list: every card keeps its details and gets its seats and a form', async () => {
+      const html = await renderSignup('2026-11-25T12:00:00.000Z');
+      expect(html.match(/<astro-island/g)).toHaveLength(1);
+      expect(html).toMatch(/<astro-island[^>]*client="intent"/);
+      const cards = html.split('<li class="card"').slice(1);
+      expect(cards).toHaveLength(2);
+      for (const card of cards) {
+        expect(card).toContain('Zet in je agenda');
+        expect(card).toContain('12 plaatsen');
+        // Disabled until hydrated: typing before that would be lost.
+        expect(card).toMatch(/<fieldset class="form-fields" disabled=""/);
+        expect(card).toMatch(/<label for="[^"]+-name">Naam<\/label>/);
+        expect(card).toMatch(/<label for="[^"]+-email">E-mailadres<\/label>/);
+        expect(card).toMatch(/<button type="submit" class="cta"[^>]*>Aanmelden<\/button>/);
+        expect(card).toMatch(/<div tabindex="-1" role="status"><\/div>/);
+      }
+      expect(cards[0]).toMatch(/<form[^>]*aria-label="Aanmelden voor 30 november 2026 om 10:00"/);
+      expect(cards[0]).toContain('Deelnemen');
+      // The seats are said once per card, by the island.
+      expect(cards[0]?.match(/12 plaatsen/g)).toHaveLength(1);
+    });
+
+    it('offers the same calendar files as the list without sign-up', async () => {
+      const calendars = (html: string) => all(html, /<a href="(data:text\/calendar;[^"]+)"/g);
+      const withSignup = calendars(await renderSignup('2026-11-25T12:00:00.000Z'));
+      const plain = calendars(
+        await container.renderToString(Sessions, {
+          props: {
+            sessions: [session('https://teams.example.org/meet/x'), later],
+            locale: 'nl',
+            training: { title: 'Vragen stellen', slug: 'vragen-stellen' },
+          },
+        }),
+      );
+      expect(withSignup).toHaveLength(2);
+      expect(withSignup).toEqual(plain);
+    });
+
+    it('takes no sign-ups for a session that has started', async () => {
+      const html = await renderSignup('2026-11-30T09:00:00.000Z');
+      const [first, second] = html.split('<li class="card"').slice(1);
+      expect(first).not.toContain('<form');
+      expect(first).toContain('Deze sessie is begonnen; aanmelden kan niet meer.');
+      expect(second).toContain('<form');
+    });
+
+    it('is the plain list without sign-up (the home page)', async () => {
+      const html = await render(null);
+      expect(html).not.toContain('<astro-island');
+      expect(html).not.toContain('<form');
+    });
   });
 });
 

@@ -4,15 +4,14 @@
  * sentence — rendered through the one page route, in both languages.
  */
 
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describePage, plainSummary } from '../../src/data/description';
 import { buildPages, type Page } from '../../src/data/pages';
 import { en } from '../../src/i18n/en';
 import { nl } from '../../src/i18n/nl';
 import PageRoute from '../../src/routes/page.astro';
+import { createContainer } from '../container';
 import { makeContent, pageSourceOf } from '../content-fixtures';
 
 const NOW = new Date('2026-12-01T12:00:00.000Z');
@@ -54,7 +53,7 @@ describe('every page of the intranet', () => {
   beforeAll(async () => {
     const counts = { groups: 3, behaviours: 3, trainings: 3, people: 3 };
     pages = await buildPages(pageSourceOf(makeContent({ nl: counts, en: counts }, NOW)), ['nl', 'en'], NOW);
-    container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+    container = await createContainer();
   }, 60_000);
 
   it('has one non-empty meta description of at most 160 characters', async () => {
@@ -72,7 +71,27 @@ describe('every page of the intranet', () => {
       views.add(page.props.view);
     }
     expect([...views].sort()).toEqual(
-      expect.arrayContaining(['behaviour', 'behaviours', 'group', 'groups', 'home', 'training', 'trainings']),
+      expect.arrayContaining(['behaviour', 'behaviours', 'cancel', 'group', 'groups', 'home', 'training', 'trainings']),
     );
+  }, 60_000);
+
+  it('keeps only the cancel page out of search engines, and describes it', async () => {
+    for (const page of pages) {
+      const html = await container.renderToString(PageRoute, { props: page.props });
+      const noindex = /<meta name="robots" content="noindex"/.test(html);
+      expect(noindex, page.path).toBe(page.props.view === 'cancel');
+      if (page.props.view === 'cancel') {
+        const s = page.props.locale === 'en' ? en : nl;
+        expect(html, page.path).toContain(`<meta name="description" content="${s.describe.cancel}"`);
+        expect(html, page.path).toMatch(new RegExp(`<h1[^>]*>${s.signup.cancelTitle}</h1>`));
+        // The island asks only once hydrated: the HTML says it is looking, in a status region.
+        expect(html, page.path).toMatch(/<astro-island[^>]*client="load"/);
+        expect(html, page.path).toMatch(new RegExp(`role="status"[^>]*><p>${s.signup.looking}</p>`));
+      }
+    }
+    expect(pages.filter((page) => page.props.view === 'cancel').map((page) => page.path)).toEqual([
+      '/aanmelding-annuleren/',
+      '/en/cancel-sign-up/',
+    ]);
   }, 60_000);
 });

@@ -103,6 +103,7 @@ describe('send', () => {
     vi.stubGlobal('fetch', fetch);
     expect(await submit.send('https://cms.example/api/ritme/suggestions', data(), TEXTS, 'key-12345678')).toEqual({
       kind: 'ok',
+      body: { data: { documentId: 'x' } },
     });
     const headers = fetch.mock.calls[0]?.[1].headers as Record<string, string>;
     expect(headers['Idempotency-Key']).toBe('key-12345678');
@@ -154,6 +155,18 @@ describe('send', () => {
     expect(await submit.send('/x', data(), TEXTS, 'key-12345678')).toEqual({ kind: 'conflict' });
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
     expect(await submit.send('/x', data(), TEXTS, 'key-12345678')).toEqual({ kind: 'down' });
+  });
+
+  it('reads a refusal the plugin names (404, 409) by its code, and one without a code as an error', async () => {
+    vi.stubGlobal('fetch', answer(409, { error: { status: 409, details: { code: 'session_closed' } } }));
+    expect(await submit.send('/x', data(), TEXTS, 'key-12345678')).toEqual({ kind: 'refused', code: 'session_closed' });
+    vi.stubGlobal('fetch', answer(404, { error: { status: 404, details: { code: 'session_not_found' } } }));
+    expect(await submit.send('/x', data(), TEXTS, 'key-12345678')).toEqual({
+      kind: 'refused',
+      code: 'session_not_found',
+    });
+    vi.stubGlobal('fetch', answer(404, { error: { status: 404, message: 'Not Found' } }));
+    expect(await submit.send('/x', data(), TEXTS, 'key-12345678')).toEqual({ kind: 'error' });
   });
 
   function data() {

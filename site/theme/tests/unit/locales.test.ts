@@ -4,15 +4,14 @@
  * team's own strings and English for every other — with its own name in the
  * language switcher and its own date format.
  */
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { nl } from '../../src/i18n/nl';
 import { stringsFor } from '../../src/i18n/resolve';
 import { formatDate } from '../../src/i18n/strings';
 import Base from '../../src/layouts/Base.astro';
+import { createContainer } from '../container';
 
 describe('the strings of a locale', () => {
   it('are the shipped ones for Dutch and English', () => {
@@ -47,7 +46,7 @@ describe('the strings of a locale', () => {
 describe('a page in a third locale', () => {
   let container: AstroContainer;
   beforeAll(async () => {
-    container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+    container = await createContainer();
   });
 
   it('renders the override and English for the rest, and lists every locale in the switcher', async () => {

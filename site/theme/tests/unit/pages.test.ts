@@ -5,10 +5,8 @@
  * 10,000 entries per locale, measured on the HTML Astro renders.
  */
 
-import { loadRenderers } from 'astro:container';
-import { getContainerRenderer } from '@astrojs/react';
 import { type Group, LIST_PAGE_SIZE, type Locale, type PaginatedSection, paths, type Training } from '@ritme/shared';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildPages, type Page, type Pagination } from '../../src/data/pages';
 import { resolvePage } from '../../src/data/resolve';
@@ -18,6 +16,7 @@ import PageRoute from '../../src/routes/page.astro';
 import { capped, pageNumbers } from '../../src/views/cap';
 import GroupView from '../../src/views/GroupView.astro';
 import TrainingView from '../../src/views/TrainingView.astro';
+import { createContainer } from '../container';
 import {
   type Calls,
   type Content,
@@ -308,7 +307,7 @@ describe('at 10,000 entries per locale', () => {
   beforeAll(async () => {
     big = makeContent({ nl: counts, en: counts }, NOW);
     bigPages = await buildPages(pageSourceOf(big), ['nl', 'en'], NOW);
-    container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+    container = await createContainer();
   }, 120_000);
 
   const render = (page: Page) => container.renderToString(PageRoute, { props: page.props });
@@ -392,7 +391,7 @@ describe('at 10,000 entries per locale', () => {
 describe('a rendered list page', () => {
   let container: AstroContainer;
   beforeAll(async () => {
-    container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+    container = await createContainer();
   });
   const render = (path: string) => container.renderToString(PageRoute, { props: at(path)?.props ?? {} });
 
