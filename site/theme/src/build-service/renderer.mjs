@@ -10,8 +10,9 @@
  *     sync what changed (the theme's loaders, their cursors kept here), plan
  *     every page, render the pages whose digest differs from `previous.plan`
  *     (all of them when `full` or there is no previous build), link the
- *     others' files from `previous.dir`, add the client assets; result:
- *     `{ plan, rendered, kept, pages, syncMs, renderMs, logs }`.
+ *     others' files from `previous.dir`, add the client assets, write the
+ *     search index of the whole build; result:
+ *     `{ plan, rendered, kept, pages, syncMs, renderMs, indexMs, indexedPages, logs }`.
  * The synced content is saved to `storeFile` after every good build, so a
  * restarted service syncs incrementally too.
  *
@@ -23,6 +24,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { indexSite } from '../search/index-site.mjs';
 import { fileOf } from './paths.mjs';
 
 const REGISTRY = Symbol.for('@ritme/astro-theme:render');
@@ -204,6 +206,9 @@ async function build(job) {
   const assets = [];
   for await (const relative of filesBelow(clientDir)) assets.push(relative);
   placeAll(clientDir, job.outDir, assets);
+  const renderMs = Date.now() - renderStarted;
+  // A complete index of this build's pages, written into its folder (never linked from the previous one).
+  const search = await indexSite(job.outDir);
   return {
     plan,
     pages: pages.length,
@@ -216,7 +221,9 @@ async function build(job) {
     linkMs,
     askMs: planned_ - started,
     planMs: renderStarted - started,
-    renderMs: Date.now() - renderStarted,
+    renderMs,
+    indexMs: search.ms,
+    indexedPages: search.pages,
     logs: answer.logs,
   };
 }

@@ -47,6 +47,7 @@ const SECTION_OF: Record<string, keyof Strings['describe']> = {
   spotlight: 'spotlights',
   suggestion: 'suggestion',
   changes: 'changes',
+  search: 'search',
 };
 
 export function describePage(props: PageProps, strings: Strings, tagline?: string): string {

@@ -41,6 +41,7 @@ import {
   listPage,
   type Page,
   roundsPage,
+  searchPage,
   suggestionPage,
 } from './pages';
 
@@ -95,6 +96,7 @@ export async function resolvePage(
   }
   if (path === paths.section(locale, 'rounds')) return roundsPage(locale, locales, await source.rounds(locale), now);
   if (path === paths.section(locale, 'suggestion')) return suggestionPage(locale, locales);
+  if (path === paths.search(locale)) return searchPage(locale, locales);
   if (path === paths.section(locale, 'changes')) return changesPage(locale, locales, await source.changes());
 
   for (const section of Object.keys(DETAILS) as DetailSection[]) {

@@ -278,6 +278,36 @@ export const nl = {
     suggestion: 'Stuur een idee, probleem, vraag of compliment over het intranet.',
     changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
     spotlights: 'Uitgelicht: collega’s die het goede voorbeeld geven, en het gedrag dat ze laten zien.',
+    search: 'Zoek in alles wat op het intranet staat: groepen, voorbeeldgedrag, trainingen, mensen en evaluatierondes.',
+  },
+  search: {
+    /** The search landmark in the header, and the field's label. */
+    label: 'Zoek op het intranet',
+    placeholder: 'Zoeken',
+    submit: 'Zoek',
+    title: 'Zoeken',
+    intro: 'Zoek in groepen, voorbeeldgedrag, trainingen, mensen, verhalen en evaluatierondes.',
+    /** The search page's own form. */
+    pageLabel: 'Zoek opnieuw',
+    noScript:
+      'Voor zoekresultaten is JavaScript nodig. Zet JavaScript aan, of kijk via het menu bij de groepen, het voorbeeldgedrag en de trainingen.',
+    unavailable: 'Zoeken werkt niet in de preview: de zoekindex wordt alleen bij het bouwen van het intranet gemaakt.',
+    loading: 'Zoeken…',
+    error: 'Zoeken lukt nu niet: de zoekindex kon niet worden geladen. Probeer het later opnieuw.',
+    none: 'Geen resultaten voor “{query}”.',
+    one: '1 resultaat voor “{query}”.',
+    many: '{n} resultaten voor “{query}”.',
+    shown: 'De eerste {shown} worden getoond.',
+    all: 'Alle resultaten voor “{query}”',
+    types: {
+      group: 'Groepen',
+      behaviour: 'Voorbeeldgedrag',
+      training: 'Trainingen',
+      people: 'Mensen',
+      spotlight: 'Uitgelicht',
+      round: 'Evaluatierondes',
+      other: 'Overig',
+    },
   },
   notFound: {
     title: 'Pagina niet gevonden',
