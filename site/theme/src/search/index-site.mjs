@@ -18,7 +18,7 @@ import * as pagefind from 'pagefind';
 /** The folder of the index inside the site (search/types.ts's SEARCH_BUNDLE). */
 export const INDEX_FOLDER = 'pagefind';
 
-/** Pagefind's ready-made interfaces: the theme has its own (search/client.js), so they are not shipped. */
+/** Pagefind's ready-made interfaces: the theme has its own (search/search-client.js), so they are not shipped. */
 const UNUSED = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 
 /**

@@ -329,6 +329,29 @@ describe('the preview server', () => {
     });
   }
 
+  it('has no search index: its search page says so, and no field asks for one', async () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const page = await watched(`${preview.url}${paths.home(locale)}`, { pilot: true });
+      const requested: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${preview.url}${paths.search(locale)}?q=feedback`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('main [role="status"]').textContent()).toMatch(
+        locale === 'nl' ? /Zoeken werkt niet in de preview/ : /Search does not work on the preview/,
+      );
+      await page.locator('.site-header input[name="q"]').fill('feedback');
+      await page.waitForTimeout(400);
+      expect(requested.filter((pathname) => /pagefind|search-client/.test(pathname))).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('does not run an injected inline script, event handler or javascript: URL', async () => {
     const page = await watched(`${preview.url}/trainingen/`, { pilot: true });
     expect(await inject(page)).toBeUndefined();

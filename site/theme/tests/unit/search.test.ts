@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countText, excerptParts, groupHits, safePath } from '../../src/search/client.js';
 import { closeIndexer, indexSite } from '../../src/search/index-site.mjs';
+import { countText, excerptParts, groupHits, safePath } from '../../src/search/search-client.js';
 import { SEARCH_TYPES, searchTypeOf } from '../../src/search/types';
 
 describe('excerptParts', () => {
