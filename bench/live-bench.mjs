@@ -117,6 +117,11 @@ const TARGETS = {
 };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The search index's time in a build's detail line ("… search index 123 page(s) in 456 ms"), or null. */
+const indexMsOf = (detail) => {
+  const found = detail.match(/search index \d+ page\(s\) in (\d+) ms/);
+  return found ? Number(found[1]) : null;
+};
 const ms = (value) => (value === null || value === undefined ? '–' : `${int(value)} ms`);
 const pct = (share) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(2)} %`);
 function percentile(sorted, p) {
@@ -252,6 +257,8 @@ function startService({ port, cmsUrl, secret, buildsDir, logFile }) {
         syncMs: detail ? Number(detail[3]) : null,
         planMs: detail ? Number(detail[4]) : null,
         renderMs: detail ? Number(detail[5]) : null,
+        // The search index of the whole build, written before it is switched in.
+        indexMs: indexMsOf(live[4]),
         detail: live[4],
         bundled: bundledIn.has(Number(live[1])),
       });
@@ -839,7 +846,7 @@ function reportSize(r) {
           'build service, cold start',
           sec(cold.durationMs),
           cold.build
-            ? `bundle renderer ≈ ${sec(cold.bundleMs)}, sync ${ms(cold.build.syncMs)}, plan ${ms(cold.build.planMs)}, render ${ms(cold.build.renderMs)}; ${int(cold.build.rendered)} of ${int(cold.build.pages)} pages; first page served ${sec(cold.servedMs)} after the service started`
+            ? `bundle renderer ≈ ${sec(cold.bundleMs)}, sync ${ms(cold.build.syncMs)}, plan ${ms(cold.build.planMs)}, render ${ms(cold.build.renderMs)}, search index ${ms(cold.build.indexMs)}; ${int(cold.build.rendered)} of ${int(cold.build.pages)} pages; first page served ${sec(cold.servedMs)} after the service started`
             : '–',
           `${size(cold.fetched.bytes)} (${int(cold.fetched.requests)})`,
           mib(m.cold?.tree),
@@ -850,7 +857,7 @@ function reportSize(r) {
           'build service, nothing changed (`POST /_ritme/rebuild`)',
           sec(un.durationMs),
           un.build
-            ? `sync ${ms(un.build.syncMs)}, plan ${ms(un.build.planMs)}, render ${ms(un.build.renderMs)}; ${int(un.build.rendered)} of ${int(un.build.pages)} pages rendered, ${un.pagesChanged} changed`
+            ? `sync ${ms(un.build.syncMs)}, plan ${ms(un.build.planMs)}, render ${ms(un.build.renderMs)}, search index ${ms(un.build.indexMs)}; ${int(un.build.rendered)} of ${int(un.build.pages)} pages rendered, ${un.pagesChanged} changed`
             : '–',
           `${size(un.fetched.bytes)} (${int(un.fetched.requests)}) = ${pct(un.share)} of cold`,
           mib(m.unchanged?.tree),

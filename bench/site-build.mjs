@@ -338,6 +338,7 @@ function reportSize(r) {
         'Sync',
         'Bundle',
         'Render',
+        'Search index',
         'CPU',
         'Peak RSS',
         'Peak RSS tree: sync / bundle / render',
@@ -355,6 +356,7 @@ function reportSize(r) {
         sec(b.phases.sync),
         sec(b.phases.bundle),
         sec(b.phases.render),
+        b.search ? `${sec(b.search.ms)} (${int(b.search.pages)} pages)` : '–',
         b.cpuS === null ? '–' : `${b.cpuS.toFixed(0)} s`,
         mib(b.peakProcessKb),
         `${mib(b.peakByPhase.sync)} / ${mib(b.peakByPhase.bundle)} / ${mib(b.peakByPhase.render)}`,
@@ -423,7 +425,7 @@ function header(m, started) {
     '',
     `Machine: ${m.cpu}, ${m.memory} RAM, ${m.os}; Node ${m.node}; Astro ${m.astro}; Strapi ${m.strapi} on SQLite. Memory measured with ${m.timer}.`,
     '',
-    'Columns: **Wall** the whole `astro build`; **Sync** start-up + content layer sync (loaders fetching from Strapi) until Astro logs "Synced content"; **Bundle** from there until "generating static routes" (Vite/Rollup); **Render** getStaticPaths + writing every page, to the end; **CPU** user + system seconds; **Peak RSS** the largest single process of the build (max RSS per `time -v`); **Peak RSS tree** the build and all its child processes together, polled every 200 ms, per phase; **Requests / Fetched** requests and response-body bytes through the counting proxy; **Strapi time** the time Strapi took to answer them, summed, and the slowest one; **Loader written / unchanged** the entries the Ritme loader stored as new or changed versus skipped as unchanged (digest); **dist** every file in site/dist; **Data store** node_modules/.astro/data-store.json. JS per template: the page\'s `<script src>`, island `component-url`/`renderer-url`, and their static imports in dist/_astro, each file gzipped alone (level 6), unique files summed; inline scripts apart; **Islands (props)** the number of `astro-island`s and the bytes of their serialized `props` attributes (part of the HTML).',
+    'Columns: **Wall** the whole `astro build`; **Sync** start-up + content layer sync (loaders fetching from Strapi) until Astro logs "Synced content"; **Bundle** from there until "generating static routes" (Vite/Rollup); **Render** getStaticPaths + writing every page, to the end (the search index included); **Search index** of that, the theme writing the Pagefind index of the built pages (the pages it holds: entries, people pages and the pages about the intranet, both languages); **CPU** user + system seconds; **Peak RSS** the largest single process of the build (max RSS per `time -v`); **Peak RSS tree** the build and all its child processes together, polled every 200 ms, per phase; **Requests / Fetched** requests and response-body bytes through the counting proxy; **Strapi time** the time Strapi took to answer them, summed, and the slowest one; **Loader written / unchanged** the entries the Ritme loader stored as new or changed versus skipped as unchanged (digest); **dist** every file in site/dist; **Data store** node_modules/.astro/data-store.json. JS per template: the page\'s `<script src>`, island `component-url`/`renderer-url`, and their static imports in dist/_astro, each file gzipped alone (level 6), unique files summed; inline scripts apart; **Islands (props)** the number of `astro-island`s and the bytes of their serialized `props` attributes (part of the HTML).',
     '',
   ].join('\n');
 }

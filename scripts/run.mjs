@@ -311,9 +311,15 @@ function bench() {
   ensureInstalled();
   buildPlugin();
   // `npm run bench` runs all four; `npm run bench -- api`, `-- site [--sizes 1000]`, `-- live [--sizes 1000]`
-  // or `-- lighthouse [--runs 3]` runs one.
+  // `-- lighthouse [--runs 3]` or `-- search-index [--sizes 1000,10000]` runs one.
   const [which, ...rest] = process.argv.slice(3);
-  const alone = { api: 'api-bench.mjs', site: 'site-build.mjs', live: 'live-bench.mjs', lighthouse: 'lighthouse.mjs' };
+  const alone = {
+    api: 'api-bench.mjs',
+    site: 'site-build.mjs',
+    live: 'live-bench.mjs',
+    lighthouse: 'lighthouse.mjs',
+    'search-index': 'search-index.mjs',
+  };
   const scripts = alone[which] ? [alone[which]] : Object.values(alone);
   const args = alone[which] ? rest : process.argv.slice(3);
   for (const script of scripts) {

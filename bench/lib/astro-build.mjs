@@ -47,6 +47,8 @@ export function astroBuild({ label, cmsUrl, workDir, strapiPid, timeoutMs, env: 
   const marks = {};
   const loaders = { written: 0, unchanged: 0, deleted: 0 };
   const pages = [];
+  /** @type {{ pages: number, languages: string, ms: number } | null} */
+  let search = null;
   let pending = '';
   const onLine = (raw) => {
     const line = stripAnsi(raw);
@@ -66,6 +68,9 @@ export function astroBuild({ label, cmsUrl, workDir, strapiPid, timeoutMs, env: 
       loaders.unchanged += Number(counts[2]);
       loaders.deleted += Number(counts[3]);
     }
+    // The theme's search index (Pagefind), written after the pages: "search index: 123 pages (nl 60, en 63) in 456 ms".
+    const indexed = line.match(/search index: (\d+) pages \(([^)]*)\) in (\d+) ms/);
+    if (indexed) search = { pages: Number(indexed[1]), languages: indexed[2], ms: Number(indexed[3]) };
     const page = line.match(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/);
     if (page) pages.push([page[1], Number(page[2]) * (page[3] === 's' ? 1000 : 1)]);
   };
@@ -150,6 +155,7 @@ export function astroBuild({ label, cmsUrl, workDir, strapiPid, timeoutMs, env: 
         cpuS: time ? time.userS + time.systemS : null,
         cpuPercent: time?.cpuPercent ?? null,
         loaders,
+        search,
         pagesLogged: pages.length,
         renderSumMs: pages.reduce((sum, [, ms]) => sum + ms, 0),
         slowest: pages.slice(0, 4),

@@ -8,6 +8,7 @@ export const BENCHMARKS_MD = path.resolve(import.meta.dirname, '../../BENCHMARKS
 export const SECTIONS = [
   { key: 'live', script: 'bench/live-bench.mjs' },
   { key: 'lighthouse', script: 'bench/lighthouse.mjs' },
+  { key: 'search-index', script: 'bench/search-index.mjs' },
 ];
 const begin = (key) => `<!-- ${key}:begin`;
 const end = (key) => `<!-- ${key}:end -->`;

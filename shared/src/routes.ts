@@ -50,6 +50,12 @@ export type CalendarSection = (typeof CALENDAR_SECTIONS)[number];
 /** Where a training sign-up is cancelled: outside every section, so no entry's slug can take it. */
 const CANCEL_SEGMENTS = { nl: 'aanmelding-annuleren', en: 'cancel-sign-up' } as const;
 
+/**
+ * The search page: one word outside every section (an entry's path always has its section's word
+ * first), so no slug can take it. Its results need JavaScript; without it the page says so.
+ */
+const SEARCH_SEGMENTS = { nl: 'zoeken', en: 'search' } as const;
+
 /** How many entries a list page of the intranet shows (groups, behaviours, trainings, people). */
 export const LIST_PAGE_SIZE = 24;
 
@@ -85,6 +91,9 @@ export const paths = {
   /** The page a sign-up's cancel link opens (the token follows in the fragment: `#token=…`). */
   cancelSignup: (locale: Locale) =>
     `${prefix(locale)}/${CANCEL_SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/`,
+  /** The search page; the header's search form sends its query there as `?q=`. */
+  search: (locale: Locale) =>
+    `${prefix(locale)}/${SEARCH_SEGMENTS[isShippedLocale(locale) ? locale : FALLBACK_LOCALE]}/`,
 };
 
 /**

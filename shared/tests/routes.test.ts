@@ -68,3 +68,26 @@ describe('pageCountOf', () => {
     expect(pageCountOf(10_000)).toBe(Math.ceil(10_000 / LIST_PAGE_SIZE));
   });
 });
+
+describe('paths.search', () => {
+  it('is one word below the locale, in its language', () => {
+    expect(paths.search('nl')).toBe('/zoeken/');
+    expect(paths.search('en')).toBe('/en/search/');
+    expect(paths.search('de')).toBe('/de/search/');
+  });
+
+  it('is no section and no entry of any section, whatever the entry is called', () => {
+    const sections = ['groups', 'behaviours', 'trainings', 'people', 'spotlights', 'rounds', 'suggestion', 'changes'];
+    for (const locale of ['nl', 'en', 'de'] as const) {
+      const search = paths.search(locale);
+      for (const section of sections as Parameters<typeof paths.section>[1][]) {
+        expect(paths.section(locale, section)).not.toBe(search);
+        for (const title of ['Zoeken', 'search', 'Search']) {
+          expect(paths.item(locale, section, slugify(title))).not.toBe(search);
+        }
+      }
+      expect(paths.cancelSignup(locale)).not.toBe(search);
+      expect(paths.home(locale)).not.toBe(search);
+    }
+  });
+});

@@ -12,6 +12,8 @@
  * In preview mode it becomes the preview server for pilots: server output on
  * @astrojs/node, with the preview routes and middleware (preview/).
  *
+ * After a static build it writes the site's search index (search/index-site.mjs).
+ *
  * Every page carries a Content-Security-Policy (Astro's experimental.csp): a
  * <meta> in static pages, a header on the preview server. Astro adds the hashes
  * of the scripts and styles it renders itself, so no other inline script runs.
@@ -32,6 +34,7 @@ import { ownDependencies } from './integration/own-dependencies';
 import { ritmeVirtualModules } from './integration/virtual-modules';
 import { setupPreview } from './preview/integration';
 import { setupRender } from './render/integration';
+import { closeIndexer, indexSite } from './search/index-site.mjs';
 
 export type { RitmeConfig, RitmeUserOptions } from './config/schema';
 export type { StringOverrides } from './i18n/resolve';
@@ -132,6 +135,9 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
                 "base-uri 'self'",
                 "form-action 'self'",
               ],
+              // The search index runs as WebAssembly (Pagefind), which needs 'wasm-unsafe-eval' — compiling
+              // WebAssembly only, never eval() of script. The preview server has no index, so not there.
+              ...(preview ? {} : { scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] } }),
               // The layout's inline theme colours: the one inline style Astro does not hash itself.
               styleDirective: { hashes: [sha256(cssVariablesOf(config.colours)) as `sha256-${string}`] },
             },
@@ -156,8 +162,18 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
       'astro:config:done': ({ config: done }) => {
         serverDir = fileURLToPath(done.build.server);
       },
-      'astro:build:done': () => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (config.mode === 'render') renderCspAsMeta(serverDir);
+        // The static site's search index (the preview server has none; the renderer indexes each build it writes).
+        if (config.mode === 'static') {
+          try {
+            const { pages, languages, ms } = await indexSite(fileURLToPath(dir));
+            const per = Object.entries(languages as Record<string, number>).map(([code, n]) => `${code} ${n}`);
+            logger.info(`search index: ${pages} pages (${per.join(', ')}) in ${ms} ms`);
+          } finally {
+            await closeIndexer();
+          }
+        }
       },
       'astro:route:setup': ({ route }) => {
         // The preview server renders every page on demand, from live data; the renderer when asked.

@@ -11,8 +11,9 @@
  *     every page, render the pages whose digest differs from `previous.plan`
  *     (all of them when `full` or there is no previous build), link the
  *     others' files from `previous.dir`, add the client assets; the feeds
- *     (.ics, .xml) are planned, kept and rendered like pages; result:
- *     `{ plan, rendered, kept, pages, syncMs, renderMs, logs }`.
+ *     (.ics, .xml) are planned, kept and rendered like pages; write the
+ *     search index of the whole build; result:
+ *     `{ plan, rendered, kept, pages, syncMs, renderMs, indexMs, indexedPages, logs }`.
  * The synced content is saved to `storeFile` after every good build, so a
  * restarted service syncs incrementally too.
  *
@@ -24,6 +25,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { indexSite } from '../search/index-site.mjs';
 import { fileOf } from './paths.mjs';
 
 const REGISTRY = Symbol.for('@ritme/astro-theme:render');
@@ -207,6 +209,9 @@ async function build(job) {
   const assets = [];
   for await (const relative of filesBelow(clientDir)) assets.push(relative);
   placeAll(clientDir, job.outDir, assets);
+  const renderMs = Date.now() - renderStarted;
+  // A complete index of this build's pages, written into its folder (never linked from the previous one).
+  const search = await indexSite(job.outDir);
   return {
     plan,
     pages: pages.length,
@@ -219,7 +224,9 @@ async function build(job) {
     linkMs,
     askMs: planned_ - started,
     planMs: renderStarted - started,
-    renderMs: Date.now() - renderStarted,
+    renderMs,
+    indexMs: search.ms,
+    indexedPages: search.pages,
     logs: answer.logs,
   };
 }

@@ -409,7 +409,8 @@ export function createBuildService(options) {
     }
     const detail =
       `${result.rendered} of ${result.pages} page(s) rendered; sync ${result.syncMs} ms, plan ${result.planMs} ms, render ${result.renderMs} ms` +
-      ` (pages ${result.pagesMs} ms, digests ${result.digestMs} ms, links ${result.linkMs} ms, hashes ${Date.now() - hashing} ms)`;
+      ` (pages ${result.pagesMs} ms, digests ${result.digestMs} ms, links ${result.linkMs} ms, hashes ${Date.now() - hashing} ms);` +
+      ` search index ${result.indexedPages} page(s) in ${result.indexMs} ms`;
     for (const line of result.logs ?? []) if (options.verbose) log(`  ${line}`);
     return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail };
   }

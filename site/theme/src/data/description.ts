@@ -48,6 +48,7 @@ const SECTION_OF: Record<string, keyof Strings['describe']> = {
   suggestion: 'suggestion',
   changes: 'changes',
   cancel: 'cancel',
+  search: 'search',
 };
 
 export function describePage(props: PageProps, strings: Strings, tagline?: string): string {

@@ -49,7 +49,8 @@ export interface PageProps {
   view: string;
   locale: Locale;
   title: string;
-  section: Section | 'home';
+  /** The navigation item the page belongs to; the search page belongs to none. */
+  section: Section | 'home' | 'search';
   alternates: Partial<Record<Locale, string>>;
   /** "<type>:<documentId>" of what the page shows, for feedback from preview pages. */
   refs: string[];
@@ -272,6 +273,21 @@ export function cancelPage(locale: Locale, locales: readonly Locale[]): Page {
   };
 }
 
+/** The search page: the same in every locale, its results come from the built site's index in the browser. */
+export function searchPage(locale: Locale, locales: readonly Locale[]): Page {
+  return {
+    path: paths.search(locale),
+    props: {
+      view: 'search',
+      locale,
+      title: t(locale).search.title,
+      section: 'search',
+      alternates: everywhere(locales, paths.search),
+      refs: [],
+    },
+  };
+}
+
 export function changesPage(locale: Locale, locales: readonly Locale[], changes: Change[]): Page {
   return simplePage(locale, locales, 'changes', 'changes', t(locale).changes.title, { changes });
 }
@@ -416,6 +432,7 @@ export async function buildPages(
     pages.push(suggestionPage(locale, locales));
     pages.push(changesPage(locale, locales, changes));
     pages.push(cancelPage(locale, locales));
+    pages.push(searchPage(locale, locales));
 
     for (const group of await listOf('groups', locale)) pages.push(detailPage(locale, locales, 'groups', group));
     for (const behaviour of await listOf('behaviours', locale)) {

@@ -42,6 +42,7 @@ import {
   listPage,
   type Page,
   roundsPage,
+  searchPage,
   suggestionPage,
 } from './pages';
 
@@ -96,6 +97,7 @@ export async function resolvePage(
   }
   if (path === paths.section(locale, 'rounds')) return roundsPage(locale, locales, await source.rounds(locale), now);
   if (path === paths.section(locale, 'suggestion')) return suggestionPage(locale, locales);
+  if (path === paths.search(locale)) return searchPage(locale, locales);
   if (path === paths.section(locale, 'changes')) return changesPage(locale, locales, await source.changes());
   if (path === paths.cancelSignup(locale)) return cancelPage(locale, locales);
 

@@ -325,6 +325,7 @@ export const nl = {
     changes: 'Jij vroeg, wij veranderden: wat er is aangepast dankzij suggesties en feedback.',
     spotlights: 'Uitgelicht: collega’s die het goede voorbeeld geven, en het gedrag dat ze laten zien.',
     cancel: 'Annuleer je aanmelding voor een trainingssessie.',
+    search: 'Zoek in alles wat op het intranet staat: groepen, voorbeeldgedrag, trainingen, mensen en evaluatierondes.',
   },
   whatsNew: {
     heading: 'Nieuw sinds je vorige bezoek',
@@ -351,6 +352,35 @@ export const nl = {
       'Voeg dit adres in je agenda-app toe als agenda-abonnement (via internet): nieuwe en verplaatste data komen er dan vanzelf in.',
     groupHeading: 'Agenda',
     groupIntro: 'De data van de trainingen die helpen bij het gedrag dat we van deze groep verwachten.',
+  },
+  search: {
+    /** The search landmark in the header, and the field's label. */
+    label: 'Zoek op het intranet',
+    placeholder: 'Zoeken',
+    submit: 'Zoek',
+    title: 'Zoeken',
+    intro: 'Zoek in groepen, voorbeeldgedrag, trainingen, mensen, verhalen en evaluatierondes.',
+    /** The search page's own form. */
+    pageLabel: 'Zoek opnieuw',
+    noScript:
+      'Voor zoekresultaten is JavaScript nodig. Zet JavaScript aan, of kijk via het menu bij de groepen, het voorbeeldgedrag en de trainingen.',
+    unavailable: 'Zoeken werkt niet in de preview: de zoekindex wordt alleen bij het bouwen van het intranet gemaakt.',
+    loading: 'Zoeken…',
+    error: 'Zoeken lukt nu niet: de zoekindex kon niet worden geladen. Probeer het later opnieuw.',
+    none: 'Geen resultaten voor “{query}”.',
+    one: '1 resultaat voor “{query}”.',
+    many: '{n} resultaten voor “{query}”.',
+    shown: 'De eerste {shown} worden getoond.',
+    all: 'Alle resultaten voor “{query}”',
+    types: {
+      group: 'Groepen',
+      behaviour: 'Voorbeeldgedrag',
+      training: 'Trainingen',
+      people: 'Mensen',
+      spotlight: 'Uitgelicht',
+      round: 'Evaluatierondes',
+      other: 'Overig',
+    },
   },
   notFound: {
     title: 'Pagina niet gevonden',

@@ -165,12 +165,17 @@ function directives(policy: string): Map<string, string[]> {
   return map;
 }
 
-/** Whether a policy lets a script in that nobody hashed: 'unsafe-inline', 'unsafe-eval', a wildcard or a scheme. */
-function expectStrictScripts(policy: string) {
+/**
+ * Whether a policy lets a script in that nobody hashed: 'unsafe-inline', 'unsafe-eval', a wildcard or a scheme.
+ * The static intranet also allows compiling WebAssembly ('wasm-unsafe-eval', the search index) — and only it;
+ * the preview server, which has no index, does not.
+ */
+function expectStrictScripts(policy: string, { wasm = false } = {}) {
   const scripts = directives(policy).get('script-src') ?? [];
   expect(scripts.length, policy).toBeGreaterThan(0);
+  expect(scripts.includes("'wasm-unsafe-eval'"), policy).toBe(wasm);
   for (const source of scripts) {
-    expect(source, policy).toMatch(/^('self'|'sha(256|384|512)-[A-Za-z0-9+/=]+')$/);
+    expect(source, policy).toMatch(/^('self'|'wasm-unsafe-eval'|'sha(256|384|512)-[A-Za-z0-9+/=]+')$/);
   }
   expect(directives(policy).has('script-src-attr')).toBe(false);
   expect(directives(policy).has('script-src-elem')).toBe(false);
@@ -224,7 +229,7 @@ describe('the built intranet', () => {
       expect(d.get('base-uri')).toEqual(["'self'"]);
       expect(d.get('form-action')).toEqual(["'self'"]);
       expect(policy).not.toContain('unsafe-inline');
-      expectStrictScripts(policy);
+      expectStrictScripts(policy, { wasm: true });
     }
   });
 
@@ -252,6 +257,20 @@ describe('the built intranet', () => {
     await form.getByLabel('Your message').fill('Typed after hydration');
     expect(await form.getByLabel('Your message').inputValue()).toBe('Typed after hydration');
     expect([...(await violations(page)), ...(await violations(form))]).toEqual([]);
+  });
+
+  it('runs the search — its module, the index and its WebAssembly — without a violation, in both languages', async () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const page = await watched(`${server.url}${paths.search(locale)}?q=${evil[locale].split('-')[0]}`);
+      await page.locator('main .search-hit a').first().waitFor();
+      // And from the header of a normal page, where nothing of it loads until the field is used.
+      const home = await watched(`${server.url}${paths.home(locale)}`);
+      await home.locator('#search-header-q').fill(locale === 'nl' ? 'feedback' : 'feedback');
+      await home.locator('.site-header .search-hit a').first().waitFor();
+      expect([...(await violations(page)), ...(await violations(home))]).toEqual([]);
+      await page.context().close();
+      await home.context().close();
+    }
   });
 
   it('does not run an injected inline script, event handler or javascript: URL', async () => {
@@ -309,6 +328,29 @@ describe('the preview server', () => {
       expect(report).toEqual([]);
     });
   }
+
+  it('has no search index: its search page says so, and no field asks for one', async () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const page = await watched(`${preview.url}${paths.home(locale)}`, { pilot: true });
+      const requested: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(`${preview.url}${paths.search(locale)}?q=feedback`);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('main [role="status"]').textContent()).toMatch(
+        locale === 'nl' ? /Zoeken werkt niet in de preview/ : /Search does not work on the preview/,
+      );
+      await page.locator('.site-header input[name="q"]').fill('feedback');
+      await page.waitForTimeout(400);
+      expect(requested.filter((pathname) => /pagefind|search-client/.test(pathname))).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await violations(page)).toEqual([]);
+      await page.context().close();
+    }
+  });
 
   it('does not run an injected inline script, event handler or javascript: URL', async () => {
     const page = await watched(`${preview.url}/trainingen/`, { pilot: true });
