@@ -63,6 +63,7 @@ describe('the integration', () => {
     Object.assign(process.env, env);
     const routes: string[] = [];
     const middlewares: string[] = [];
+    const directives: string[] = [];
     let update: Record<string, any> = {};
     const integration: AstroIntegration = ritme(userOptions);
     try {
@@ -73,16 +74,25 @@ describe('the integration', () => {
         },
         injectRoute: (route: { pattern: string }) => routes.push(route.pattern),
         addMiddleware: (middleware: { entrypoint: string }) => middlewares.push(middleware.entrypoint),
+        addClientDirective: (directive: { name: string }) => directives.push(directive.name),
       } as never);
     } finally {
       process.env = saved;
     }
-    return { routes, middlewares, update };
+    return { routes, middlewares, directives, update };
   }
 
   it('injects the pages, adds React, and sets slashes, directory output and the CSP with the CMS origin', async () => {
-    const { routes, update } = await setup(FIXTURE_OPTIONS, { CMS_URL: 'http://cms.internal:1337' });
-    expect(routes).toEqual(['/[...path]', '/404', '/[locale]/404']);
+    const { routes, directives, update } = await setup(FIXTURE_OPTIONS, { CMS_URL: 'http://cms.internal:1337' });
+    expect(routes).toEqual([
+      '/[...path]',
+      '/404',
+      '/[locale]/404',
+      '/[...dir]/[file].ics',
+      '/[...dir]/[file].xml',
+    ]);
+    // The sessions' sign-up island hydrates when someone reaches for it.
+    expect(directives).toEqual(['intent']);
     expect(update.output).toBe('static');
     expect(update.integrations.map((integration: AstroIntegration) => integration.name)).toEqual(['@astrojs/react']);
     expect(update.trailingSlash).toBe('always');
