@@ -84,13 +84,7 @@ describe('the integration', () => {
 
   it('injects the pages, adds React, and sets slashes, directory output and the CSP with the CMS origin', async () => {
     const { routes, directives, update } = await setup(FIXTURE_OPTIONS, { CMS_URL: 'http://cms.internal:1337' });
-    expect(routes).toEqual([
-      '/[...path]',
-      '/404',
-      '/[locale]/404',
-      '/[...dir]/[file].ics',
-      '/[...dir]/[file].xml',
-    ]);
+    expect(routes).toEqual(['/[...path]', '/404', '/[locale]/404', '/[...dir]/[file].ics', '/[...dir]/[file].xml']);
     // The sessions' sign-up island hydrates when someone reaches for it.
     expect(directives).toEqual(['intent']);
     expect(update.output).toBe('static');
