@@ -38,7 +38,8 @@ async function submit(kind: Kind, text: string, idempotencyKey?: string) {
     const body = (await response.json().catch(() => null)) as { data?: { documentId: string } } | null;
     return { status: response.status, documentId: body?.data?.documentId ?? null };
   } catch (error) {
-    return { status: 0, documentId: null, error: String(error) };
+    // fetch's own message is only "fetch failed": the cause says what the connection did.
+    return { status: 0, documentId: null, error: `${String(error)} (${String((error as { cause?: unknown }).cause)})` };
   }
 }
 
@@ -62,6 +63,12 @@ describe('1,000 concurrent submissions', () => {
       return count;
     }, {});
     console.info(`1,000 concurrent submissions on ${app.database}: ${JSON.stringify(statuses)} in ${seconds} s`);
+    const failed = responses.filter((response) => response.status === 0).slice(0, 3);
+    if (failed.length > 0)
+      console.info(
+        'first failures:',
+        failed.map((response) => response.error),
+      );
 
     expect(statuses).toEqual({ 201: 1000 });
     expect(new Set(responses.map((r) => r.documentId)).size).toBe(1000);

@@ -101,6 +101,9 @@ async function createTestData(database: 'sqlite' | 'postgres'): Promise<TestData
   };
 }
 
+/** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn, 4096 here). */
+const LISTEN_BACKLOG = 2048;
+
 export async function bootStrapi(options: BootOptions = {}): Promise<TestStrapi> {
   const database = process.env.RITME_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
   const data = options.data ?? (await createTestData(database));
@@ -119,7 +122,9 @@ export async function bootStrapi(options: BootOptions = {}): Promise<TestStrapi>
   strapi.log.level = process.env.RITME_TEST_LOG ?? 'warn';
   options.beforeLoad?.(strapi);
   await strapi.load();
-  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+  // A backlog above Node's 511: the tests that send 1,000 requests at once would otherwise overflow the accept
+  // queue on a loaded machine, and the kernel resets connections the client already thinks are open (ECONNRESET).
+  await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', LISTEN_BACKLOG, resolve));
   const address = strapi.server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Strapi did not start listening.');
 
