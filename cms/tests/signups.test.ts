@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminWith, type TestAdmin } from './harness/admins';
 import { call, countRows } from './harness/api';
 import { createPage, docs } from './harness/fixtures';
-import { type ReceivedMail, startSmtp, type TestSmtp } from './harness/smtp';
+import { startSmtp, type TestSmtp } from './harness/smtp';
 import { bootStrapi, type TestStrapi } from './harness/strapi';
 
 const SITE_URL = 'http://intranet.test:4321';
@@ -67,15 +67,7 @@ const availability = async (...ids: string[]) => {
 const signupsOf = (sessionId: string) => countRows(app.strapi, 'session-signup', { session: sessionId });
 
 /** The mail sent to `to` after `from` mails had arrived, parsed as a mail client would. */
-async function mailTo(to: string, from = 0) {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const found = smtp.mails.slice(from).find((mail: ReceivedMail) => mail.rcptTo.includes(to));
-    if (found) return simpleParser(found.raw);
-    if (Date.now() > deadline) throw new Error(`No mail to ${to} arrived.`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const mailTo = async (to: string, from = 0) => simpleParser((await smtp.waitForMailTo(to, from)).raw);
 const tokenIn = (text: string) => {
   const match = /aanmelding-annuleren\/#token=([A-Za-z0-9_-]{43})|cancel-sign-up\/#token=([A-Za-z0-9_-]{43})/.exec(
     text,
@@ -138,6 +130,27 @@ describe('signing up', () => {
     const [stored] = await availability(id);
     expect(stored).toMatchObject({ seats: 2, confirmed: 1, waiting: 0, seatsLeft: 1, open: true });
     expect(Math.abs(start.toJSDate().getTime() - Date.now() - 5 * DAY)).toBeLessThan(60_000);
+  });
+
+  it('gives an online session’s link only when it is an http(s) one', async () => {
+    const online = async (onlineUrl: string) => {
+      const shared = { training: trainingId, startsAt: inDays(6), endsAt: inDays(6, 1), seats: 5, onlineUrl };
+      return createPage(app.strapi, 'training-session', { ...shared, location: null }, { ...shared, location: null });
+    };
+    const hostile = await online('https://meet.example.org/was-fine');
+    const real = await online('https://meet.example.org/feedback');
+    // The content type refuses it; a row stored past it (an import, an older version) gets here still.
+    await app.strapi.db
+      .query('plugin::ritme.training-session')
+      .updateMany({ where: { documentId: hostile }, data: { onlineUrl: 'javascript:alert(1)' } });
+    const sent = smtp.mails.length;
+    await signedUp({ session: hostile, name: 'Iris', email: 'iris@example.org' });
+    await signedUp({ session: real, name: 'Joris', email: 'joris@example.org' });
+    const refused = await mailTo('iris@example.org', sent);
+    expect(refused.text).toContain('Waar: Online');
+    expect(`${refused.text}${refused.html}`).not.toMatch(/javascript/i);
+    const kept = await mailTo('joris@example.org', sent);
+    expect(kept.text).toContain('Waar: Online: https://meet.example.org/feedback');
   });
 
   it('writes an English sign-up’s mail in English', async () => {

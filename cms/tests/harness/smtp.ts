@@ -25,6 +25,8 @@ export interface TestSmtp {
   mails: ReceivedMail[];
   /** Resolves once `count` mails have arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The first mail to `to` among those after the first `from` (or rejects after `timeoutMs`). */
+  waitForMailTo(to: string, from?: number, timeoutMs?: number): Promise<ReceivedMail>;
   stop(): Promise<void>;
   /** Listens again on the same port after `stop()`. */
   restart(): Promise<void>;
@@ -71,6 +73,15 @@ function partOf(raw: string, type: 'text/plain' | 'text/html'): { headers: Recor
   return { headers, body: body.replace(/\r\n/g, '\n') };
 }
 
+/** Polls `done` every 50 ms until it holds, or rejects with `failure()` after `timeoutMs`. */
+async function until(done: () => boolean, timeoutMs: number, failure: () => string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(failure());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function startSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
   const create = () =>
@@ -108,12 +119,21 @@ export async function startSmtp(): Promise<TestSmtp> {
     port,
     mails,
     async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (mails.length < count) {
-        if (Date.now() > deadline) throw new Error(`Expected ${count} mails, ${mails.length} arrived.`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(
+        () => mails.length >= count,
+        timeoutMs,
+        () => `Expected ${count} mails, ${mails.length} arrived.`,
+      );
       return mails;
+    },
+    async waitForMailTo(to, from = 0, timeoutMs = 15_000) {
+      const find = () => mails.slice(from).find((mail) => mail.rcptTo.includes(to));
+      await until(
+        () => find() !== undefined,
+        timeoutMs,
+        () => `No mail to ${to} arrived.`,
+      );
+      return find() as ReceivedMail;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
     async restart() {

@@ -5,7 +5,7 @@
  * Each holds the cancel link. Names and titles were typed by people, so every
  * header is cleaned and the HTML part escaped.
  */
-import { DEFAULT_LOCALE, paths } from '@ritme/shared';
+import { DEFAULT_LOCALE, paths, safeHttpUrl } from '@ritme/shared';
 import { calendarOf } from '@ritme/shared/calendar';
 import type { Core } from '@strapi/strapi';
 import { escapeHtml, headerText, isSafeAddress } from './reply-mail';
@@ -111,17 +111,6 @@ export function sessionTimeText(startsAt: string, endsAt: string, dateLocale: st
 const shortDate = (startsAt: string, dateLocale: string, timeZone: string) =>
   new Intl.DateTimeFormat(dateLocale, { day: 'numeric', month: 'long', timeZone }).format(new Date(startsAt));
 
-/** An http(s) URL only, or null: an editor-typed link never becomes a javascript: one in a mail. */
-function httpUrl(value: string | null) {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 export function composeSignupMail(
   input: Omit<SignupMailInput, 'to'>,
   options: { siteUrl: string; timeZone: string },
@@ -133,7 +122,8 @@ export function composeSignupMail(
   const title = headerText(session.title);
   const name = headerText(input.name);
   const when = sessionTimeText(session.startsAt, session.endsAt, texts.dateLocale, options.timeZone);
-  const joinUrl = httpUrl(session.onlineUrl);
+  // An http(s) URL only: an editor-typed link never becomes a javascript: one in a mail.
+  const joinUrl = safeHttpUrl(session.onlineUrl);
   const where = session.location ?? (joinUrl ? `${texts.online}: ${joinUrl}` : texts.online);
   const site = new URL(options.siteUrl);
   const cancelUrl = new URL(`${paths.cancelSignup(locale)}#token=${input.token}`, site).href;

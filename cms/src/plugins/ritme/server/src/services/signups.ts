@@ -109,8 +109,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return facts;
   }
 
+  /** One published session's facts, or undefined. */
+  async function maybeSessionOf(id: string) {
+    return (await sessionsOf([id])).get(id);
+  }
+
   async function sessionOf(id: string) {
-    const session = (await sessionsOf([id])).get(id);
+    const session = await maybeSessionOf(id);
     if (!session)
       throw new SignupRefused(404, 'session_not_found', 'There is no published training session with this id.');
     return session;
@@ -215,7 +220,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   async function lookupOf(signup: Doc): Promise<SignupLookup> {
-    const session = (await sessionsOf([String(signup.session)])).get(String(signup.session));
+    const session = await maybeSessionOf(String(signup.session));
     const mailSession = session ? mailSessionOf(session, String(signup.locale)) : null;
     return {
       status: signup.status as SignupLookup['status'],
@@ -236,14 +241,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return signup;
   }
 
-  /** Sign-ups per session and status, counted by the database. */
-  async function countsBySession(only?: string) {
+  /** Sign-ups per session and status, counted by the database: of every session, or only of `only`. */
+  async function countsBySession(only?: readonly string[]) {
     const counted = (await strapi.db
       .connection(strapi.db.metadata.get(SIGNUP).tableName)
       .select('session', 'status')
       .count({ count: '*' })
-      .modify((query: { where(column: string, value: string): void }) => {
-        if (only) query.where('session', only);
+      .modify((query: { whereIn(column: string, values: readonly string[]): void }) => {
+        if (only) query.whereIn('session', only);
       })
       .groupBy('session', 'status')) as { session: string; status: string; count: number | string }[];
     const counts = new Map<string, Record<string, number>>();
@@ -351,21 +356,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Seats, sign-ups and whether sign-up is open, for the published sessions among `ids`. */
     async availability(ids: readonly string[], now = new Date()): Promise<SessionAvailability[]> {
       const sessions = await sessionsOf(ids);
-      const counted = await Promise.all(
-        [...sessions.values()].map(async (session) => {
-          const confirmed = await countOf(session.documentId, 'confirmed');
-          const waiting = await countOf(session.documentId, 'waiting');
-          return {
-            session: session.documentId,
-            seats: session.seats,
-            confirmed,
-            waiting,
-            seatsLeft: session.seats === null ? null : Math.max(0, session.seats - confirmed),
-            open: isOpen(session, now),
-          };
-        }),
-      );
-      return counted;
+      if (sessions.size === 0) return [];
+      const counts = await countsBySession([...sessions.keys()]);
+      return [...sessions.values()].map((session) => {
+        const of = counts.get(session.documentId) ?? {};
+        const confirmed = of.confirmed ?? 0;
+        return {
+          session: session.documentId,
+          seats: session.seats,
+          confirmed,
+          waiting: of.waiting ?? 0,
+          seatsLeft: session.seats === null ? null : Math.max(0, session.seats - confirmed),
+          open: isOpen(session, now),
+        };
+      });
     },
 
     /** The sign-up a cancel link stands for. */
@@ -380,7 +384,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async cancel(token: string, now = new Date()): Promise<SignupLookup> {
       const found = await byToken(token);
       if (found.status === 'cancelled') return lookupOf(found);
-      const session = (await sessionsOf([String(found.session)])).get(String(found.session));
+      const session = await maybeSessionOf(String(found.session));
       const { signup, mails } = await underLock(String(found.session), async () => {
         const current = await rows(strapi, SIGNUP).findOne({ where: { id: found.id } });
         if (!current || current.status === 'cancelled') return { signup: current ?? found, mails: [] as Mail[] };
@@ -414,7 +418,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One session's sign-ups in the order they arrived, for the admin; null for no such published session. */
     async signupsForAdmin(sessionId: string, locale: string, now = new Date()): Promise<AdminSessionSignups | null> {
-      const session = (await sessionsOf([sessionId])).get(sessionId);
+      const session = await maybeSessionOf(sessionId);
       if (!session) return null;
       const found = await rows(strapi, SIGNUP).findMany({ where: { session: sessionId }, orderBy: { id: 'asc' } });
       let waiting = 0;
@@ -430,12 +434,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         cancelledAt: row.cancelledAt ? iso(row.cancelledAt) : null,
         mailedAt: row.mailedAt ? iso(row.mailedAt) : null,
       }));
-      return { session: adminSessionOf(session, locale, await countsBySession(sessionId), now), signups };
+      return { session: adminSessionOf(session, locale, await countsBySession([sessionId]), now), signups };
     },
 
     /** Seats an editor added: the first ones waiting are confirmed (and e-mailed). */
     async fillSeats(sessionId: string, now = new Date()) {
-      const session = (await sessionsOf([sessionId])).get(sessionId);
+      const session = await maybeSessionOf(sessionId);
       if (!session) return 0;
       const mails = await underLock(sessionId, () => promoteWaiting(session, now));
       await deliver(session, mails);
