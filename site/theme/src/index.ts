@@ -164,7 +164,7 @@ export default function ritme(userOptions: RitmeUserOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (config.mode === 'render') renderCspAsMeta(serverDir);
-        // The static site's search index (the preview server has none; the renderer indexes each build it writes).
+        // The static site's search index (the preview server has none; the build service indexes each build it serves).
         if (config.mode === 'static') {
           try {
             const { pages, languages, ms } = await indexSite(fileURLToPath(dir));

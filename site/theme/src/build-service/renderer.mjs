@@ -6,14 +6,15 @@
  *
  * Forked by the service with an IPC channel; it answers `{ id, cmd, ... }`
  * with `{ id, ok, result | error }`:
- *   build { outDir, previous: { dir, plan } | null, now, full }
+ *   build { outDir, previous: { dir, plan } | null, now, full, search: { dir, files } | null }
  *     sync what changed (the theme's loaders, their cursors kept here), plan
  *     every page, render the pages whose digest differs from `previous.plan`
  *     (all of them when `full` or there is no previous build), link the
  *     others' files from `previous.dir`, add the client assets; the feeds
- *     (.ics, .xml) are planned, kept and rendered like pages; write the
- *     search index of the whole build; result:
- *     `{ plan, rendered, kept, pages, syncMs, renderMs, indexMs, indexedPages, logs }`.
+ *     (.ics, .xml) are planned, kept and rendered like pages; link the live
+ *     build's search index (`search.files` from `search.dir`: the service
+ *     indexes the new build once it is live); result:
+ *     `{ plan, rendered, kept, pages, syncMs, renderMs, searchCarried, logs }`.
  * The synced content is saved to `storeFile` after every good build, so a
  * restarted service syncs incrementally too.
  *
@@ -25,7 +26,6 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { indexSite } from '../search/index-site.mjs';
 import { fileOf } from './paths.mjs';
 
 const REGISTRY = Symbol.for('@ritme/astro-theme:render');
@@ -146,7 +146,7 @@ async function write(/** @type {string} */ outDir, /** @type {string} */ relativ
 }
 
 /**
- * @param {{ outDir: string, previous: { dir: string, plan: Record<string, string> } | null, now: string, full: boolean }} job
+ * @param {{ outDir: string, previous: { dir: string, plan: Record<string, string> } | null, now: string, full: boolean, search: { dir: string, files: string[] } | null }} job
  */
 async function build(job) {
   const started = Date.now();
@@ -210,8 +210,13 @@ async function build(job) {
   for await (const relative of filesBelow(clientDir)) assets.push(relative);
   placeAll(clientDir, job.outDir, assets);
   const renderMs = Date.now() - renderStarted;
-  // A complete index of this build's pages, written into its folder (never linked from the previous one).
-  const search = await indexSite(job.outDir);
+  // The live build's search index, until the service has indexed this build (a file gone meanwhile is left out).
+  let searchCarried = 0;
+  for (const file of job.search?.files ?? []) {
+    if (!job.search || !existsSync(path.join(job.search.dir, file))) continue;
+    placeAll(job.search.dir, job.outDir, [file]);
+    searchCarried += 1;
+  }
   return {
     plan,
     pages: pages.length,
@@ -225,8 +230,7 @@ async function build(job) {
     askMs: planned_ - started,
     planMs: renderStarted - started,
     renderMs,
-    indexMs: search.ms,
-    indexedPages: search.pages,
+    searchCarried,
     logs: answer.logs,
   };
 }

@@ -11,6 +11,12 @@
  *   folder elsewhere. Old folders go after a grace period (the last few stay).
  * - A failed build changes nothing that is served; its reason (the end of
  *   its error output) shows in `GET /_ritme/status`.
+ * - Search: an incremental build goes live with the live build's search index
+ *   (linked, so search answers from the moment it is served, a build behind),
+ *   and is indexed right after; the new index is installed into the served
+ *   folder between builds (search/index-site.mjs). Only a first build, with
+ *   no index to carry, is indexed before it goes live. `search` in the status
+ *   says which build's pages the index holds and whether one is being made.
  * - After each good build it asks Strapi when a page next changes by the clock
  *   alone (clock.mjs) and builds at that moment.
  * - It serves the site like a real web server (paths.mjs): directory indexes,
@@ -37,6 +43,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { BUILD_SECRET_HEADER } from '@ritme/shared';
+import { closeIndexer, filesIn, INDEX_FOLDER, indexSite, installIndex } from '../search/index-site.mjs';
 import { askClock, clockWait } from './clock.mjs';
 import { codeVersion } from './code-version.mjs';
 import { diffPages, hashPages, sha256 } from './pages.mjs';
@@ -77,7 +84,8 @@ const REASON_LINES = 20;
  * @typedef {{ id: number, finishedAt: string, pagesChanged: number, ok: boolean, trigger: string }} HistoryEntry
  * @typedef {{ lastId: number, current: GoodBuild | null, lastFailure: Failure | null, history: HistoryEntry[] }} State
  * @typedef {{ id: number, dir: string, pages: Map<string, string> }} Live
- * @typedef {{ ok: true, pages: Map<string, string>, pagesChanged: number, detail: string } | { ok: false, reason: string }} Outcome
+ * @typedef {{ ok: true, pages: Map<string, string>, pagesChanged: number, detail: string, indexed: boolean } | { ok: false, reason: string }} Outcome
+ *   `indexed`: the build folder holds its own search index (else the live build's, until it is indexed)
  */
 
 const sha = (/** @type {string} */ text) => createHash('sha256').update(text).digest();
@@ -273,6 +281,14 @@ export function createBuildService(options) {
   /** @type {Set<NodeJS.Timeout>} */
   const cleanups = new Set();
   let stopped = false;
+  /**
+   * The search index in the live folder: the build whose pages it holds, its files (relative to the
+   * folder, which the next build links), and whether an index of a newer build is being made.
+   * @type {{ of: number | null, files: string[], indexing: boolean }}
+   */
+  const search = { of: null, files: [], indexing: false };
+  const indexFilesIn = (/** @type {string} */ dir) =>
+    filesIn(path.join(dir, INDEX_FOLDER)).map((file) => path.join(INDEX_FOLDER, file));
 
   const trash = createTrash(buildsDir, log);
 
@@ -352,7 +368,13 @@ export function createBuildService(options) {
         reason: `The build wrote no pages to ${outDir}: ${error instanceof Error ? error.message : error}`,
       };
     }
-    return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail: 'full astro build' };
+    return {
+      ok: true,
+      pages,
+      pagesChanged: diffPages(live?.pages ?? null, pages).count,
+      detail: 'full astro build',
+      indexed: true,
+    };
   }
 
   /**
@@ -387,9 +409,19 @@ export function createBuildService(options) {
         previous,
         now: started.toISOString(),
         full: !previous,
+        search: live && search.files.length > 0 ? { dir: live.dir, files: search.files } : null,
       });
     } catch (error) {
       return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+    // No index to carry (a first build): this one is indexed before it is served.
+    let indexedNow = null;
+    if (result.searchCarried === 0) {
+      try {
+        indexedNow = await indexSite(outDir);
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
     }
     writePlan(id, { version, plan: result.plan });
     const hashing = Date.now();
@@ -410,9 +442,17 @@ export function createBuildService(options) {
     const detail =
       `${result.rendered} of ${result.pages} page(s) rendered; sync ${result.syncMs} ms, plan ${result.planMs} ms, render ${result.renderMs} ms` +
       ` (pages ${result.pagesMs} ms, digests ${result.digestMs} ms, links ${result.linkMs} ms, hashes ${Date.now() - hashing} ms);` +
-      ` search index ${result.indexedPages} page(s) in ${result.indexMs} ms`;
+      (indexedNow
+        ? ` search index ${indexedNow.pages} page(s) in ${indexedNow.ms} ms`
+        : ` the live build's search index carried (${result.searchCarried} file(s)), indexed once live`);
     for (const line of result.logs ?? []) if (options.verbose) log(`  ${line}`);
-    return { ok: true, pages, pagesChanged: diffPages(live?.pages ?? null, pages).count, detail };
+    return {
+      ok: true,
+      pages,
+      pagesChanged: diffPages(live?.pages ?? null, pages).count,
+      detail,
+      indexed: indexedNow !== null,
+    };
   }
 
   const planFile = (/** @type {number} */ id) => path.join(buildsDir, 'plans', `${id}.json`);
@@ -486,6 +526,8 @@ export function createBuildService(options) {
     if (!pages.has('index.html') && !pages.has('404.html')) {
       return fail(`The build wrote no index.html to ${outDir}: is it a static build of a Ritme site?`);
     }
+    // No page changed: the carried index of the live build is this build's too.
+    const indexed = result.indexed || (pagesChanged === 0 && live !== null && search.of === live.id);
     // The switch: from here on every new request reads this build.
     live = { id, dir: outDir, pages };
     state.current = {
@@ -503,12 +545,57 @@ export function createBuildService(options) {
     log(
       `build ${id} is live after ${(durationMs / 1000).toFixed(1)} s, ${pagesChanged} page(s) changed (${result.detail})`,
     );
+    if (indexed) {
+      search.of = id;
+      search.files = indexFilesIn(outDir);
+    }
     await pointCurrentAt(id);
     scheduleCleanup();
     // Still "building" until the next clock build is planned, so the status never shows a half-finished state.
     await planClock(started);
     building = null;
     trash.resume();
+    if (!indexed) void indexLive();
+  }
+
+  /**
+   * Indexes the live build for search until the index holds the newest live build's pages: into a
+   * folder of its own, installed into the live folder when no build is running (a build links the
+   * live index's files). One at a time; a build that goes live meanwhile is indexed next.
+   */
+  async function indexLive() {
+    if (search.indexing) return;
+    search.indexing = true;
+    try {
+      while (!stopped && live && search.of !== live.id) {
+        const target = live;
+        const output = path.join(buildsDir, `.search-${target.id}`);
+        let indexed;
+        try {
+          indexed = await indexSite(target.dir, { outputPath: output });
+        } catch (error) {
+          rmSync(output, { recursive: true, force: true });
+          log(`build ${target.id}: the search index failed: ${error instanceof Error ? error.message : error}`);
+          // The build was replaced (and its folder removed) meanwhile: the next one is indexed; else stop.
+          if (live === target) break;
+          continue;
+        }
+        while (building && !stopped) await new Promise((resolve) => setTimeout(resolve, 50));
+        const into = live;
+        if (stopped || !into) {
+          rmSync(output, { recursive: true, force: true });
+          break;
+        }
+        // Into the build served now: a newer one holds an older index, which this one still beats.
+        search.files = installIndex(output, into.dir);
+        search.of = target.id;
+        log(
+          `build ${target.id}: search index ${indexed.pages} page(s) in ${indexed.ms} ms, installed into build ${into.id}`,
+        );
+      }
+    } finally {
+      search.indexing = false;
+    }
   }
 
   /** `<builds>/current` → the live build, replaced in one rename. */
@@ -622,6 +709,8 @@ export function createBuildService(options) {
       /** A build waits: for the debounce after a notification, or for the running build. */
       pending: scheduler.pending,
       serving: serveSite,
+      /** Which build's pages the search index holds, and whether a newer one's is being made. */
+      search: { build: search.of === null ? null : idOf(search.of), indexing: search.indexing },
     };
   }
 
@@ -772,10 +861,16 @@ export function createBuildService(options) {
   }
 
   async function restore() {
+    // What an index interrupted by the last stop left behind.
+    for (const name of readdirSync(buildsDir)) {
+      if (name.startsWith('.search-')) rmSync(path.join(buildsDir, name), { recursive: true, force: true });
+    }
     const current = state.current;
     const dir = current ? path.join(buildsDir, String(current.id)) : null;
     if (current && dir && existsSync(path.join(dir, 'index.html'))) {
       live = { id: current.id, dir, pages: await hashPages(dir) };
+      search.files = indexFilesIn(dir);
+      search.of = search.files.length > 0 ? current.id : null;
       log(`serving build ${current.id} from ${dir}`);
       await pointCurrentAt(current.id);
       // A build interrupted by the last stop left its folder behind.
@@ -799,6 +894,7 @@ export function createBuildService(options) {
     renderer.stop();
     trash.resume();
     await scheduler.whenIdle();
+    await closeIndexer().catch(() => {});
   }
 
   return {

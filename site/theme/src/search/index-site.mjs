@@ -6,11 +6,13 @@
  * which), and only that content: header, footer and navigation are outside it.
  * Pagefind keeps one index per `<html lang>`.
  *
- * Run after every build — `astro build` (the integration's astro:build:done)
- * and each build of the build service (its renderer) — so a build folder gets
- * a complete index of its own pages before it is served: an index is never
- * carried over from an earlier build.
+ * `astro build` (the integration's astro:build:done) runs it after every
+ * build, so a static build folder holds a complete index of its own pages.
+ * The build service serves a new build at once with the live build's index
+ * and indexes it right after (service.mjs): writing into a folder of its own
+ * (`outputPath`) and then installing it (installIndex) into the served one.
  */
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
@@ -23,12 +25,13 @@ const UNUSED = /^pagefind-(component-|modular-)?ui\.(js|css)$/;
 
 /**
  * @param {string} dir the built site
+ * @param {{ outputPath?: string }} [options] where the index goes (`<dir>/pagefind/`)
  * @returns {Promise<{ pages: number, files: number, languages: Record<string, number>, ms: number }>}
  *   pages indexed (in all, and per language), HTML files read, time taken
  */
-export async function indexSite(dir) {
+export async function indexSite(dir, options = {}) {
   const started = Date.now();
-  const output = path.join(dir, INDEX_FOLDER);
+  const output = options.outputPath ?? path.join(dir, INDEX_FOLDER);
   // Whatever a stale copy left there goes: the index is always this build's own.
   await rm(output, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({});
@@ -55,3 +58,43 @@ export async function indexSite(dir) {
 
 /** Stops Pagefind's indexing process (it would otherwise keep a short-lived build process alive). */
 export const closeIndexer = () => pagefind.close();
+
+/** Every file below `dir`, relative to it ([] without the folder). */
+export function filesIn(/** @type {string} */ dir) {
+  try {
+    return /** @type {import('node:fs').Dirent[]} */ (readdirSync(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Puts the index written to `from` (indexSite's outputPath) in place of the
+ * one in `<site>/pagefind/` while the site is served, and removes `from`.
+ * Each file arrives by a rename (atomic), the entry file last: it names the
+ * language indexes, and Pagefind's index files carry their content's hash in
+ * their names, so a search that starts meanwhile reads the old entry with the
+ * old files or the new one with the new. Then the old index's other files go.
+ * Synchronous, so nothing of the process that serves the site interleaves.
+ * @returns {string[]} the index's files, relative to the site
+ */
+export function installIndex(/** @type {string} */ from, /** @type {string} */ site) {
+  const target = path.join(site, INDEX_FOLDER);
+  const ENTRY = 'pagefind-entry.json';
+  const incoming = filesIn(from);
+  const before = new Set(filesIn(target));
+  const ordered = [...incoming.filter((file) => file !== ENTRY), ...incoming.filter((file) => file === ENTRY)];
+  for (const file of ordered) {
+    const destination = path.join(target, file);
+    mkdirSyncFor(destination);
+    renameSync(path.join(from, file), destination);
+    before.delete(file);
+  }
+  for (const stale of before) rmSync(path.join(target, stale), { force: true });
+  rmSync(from, { recursive: true, force: true });
+  return incoming.map((file) => path.join(INDEX_FOLDER, file));
+}
+
+const mkdirSyncFor = (/** @type {string} */ file) => mkdirSync(path.dirname(file), { recursive: true });

@@ -22,6 +22,8 @@ export interface BuildStatus {
   history: { id: string; finishedAt: string; pagesChanged: number; ok: boolean; trigger?: string }[];
   nextClockBuild: { at: string; reason: string } | null;
   pending: boolean;
+  /** Which build's pages the search index holds, and whether a newer one's is being made. */
+  search: { build: string | null; indexing: boolean };
 }
 
 export interface BuildService {
@@ -32,10 +34,14 @@ export interface BuildService {
   call(method: string, pathname: string, options?: { secret?: string | null; body?: string }): Promise<Response>;
   status(): Promise<BuildStatus>;
   /**
-   * Polls the status until a build newer than `afterId` has finished and nothing waits; returns that status.
-   * Throws when the deadline passes or, unless `failure` is expected, when that build failed.
+   * Polls the status until a build newer than `afterId` has finished and nothing waits (its search index
+   * included, unless `search` is false); returns that status. Throws when the deadline passes or, unless
+   * `failure` is expected, when that build failed.
    */
-  waitForBuild(afterId: number, options?: { failure?: boolean; deadlineMs?: number }): Promise<BuildStatus>;
+  waitForBuild(
+    afterId: number,
+    options?: { failure?: boolean; deadlineMs?: number; search?: boolean },
+  ): Promise<BuildStatus>;
   stop(): Promise<void>;
 }
 
@@ -123,8 +129,10 @@ export async function startBuildService(options: BuildServiceOptions): Promise<B
       for (;;) {
         if (child.exitCode !== null) throw new Error(`The build service exited:\n${log}`);
         const now = await status();
-        if (newestId(now) > afterId && now.state !== 'building' && !now.pending) {
-          const failed = Number(now.lastFailure?.id ?? 0) > Number(now.current?.id ?? 0);
+        const failed = Number(now.lastFailure?.id ?? 0) > Number(now.current?.id ?? 0);
+        const searchWaits =
+          waitOptions.search !== false && !failed && (now.search.indexing || now.search.build !== now.current?.id);
+        if (newestId(now) > afterId && now.state !== 'building' && !now.pending && !searchWaits) {
           if (failed && !waitOptions.failure) {
             throw new Error(`Build ${now.lastFailure?.id} failed: ${now.lastFailure?.reason}\n${log.slice(-3000)}`);
           }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeIndexer, indexSite } from '../../src/search/index-site.mjs';
+import { closeIndexer, indexSite, installIndex } from '../../src/search/index-site.mjs';
 import { countText, excerptParts, groupHits, safePath } from '../../src/search/search-client.js';
 import { SEARCH_TYPES, searchTypeOf } from '../../src/search/types';
 
@@ -160,5 +160,45 @@ describe('indexSite', () => {
     expect(pages).toBe(1);
     expect(existsSync(path.join(dir, 'pagefind/stale.txt'))).toBe(false);
     expect(fragments().map((record) => record.url)).toEqual(['/trainingen/feedback/']);
+  });
+
+  it('installs an index made elsewhere over the served one: entry last, the old index’s other files gone', async () => {
+    const before = readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map(String).sort();
+    const entryBefore = readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8');
+    page(
+      'trainingen/luisteren/index.html',
+      'nl',
+      '<main data-pagefind-body data-pagefind-meta="type:training"><h1>Luisteren</h1><p>Riet.</p></main>',
+    );
+    const output = mkdtempSync(path.join(tmpdir(), 'ritme-search-next-'));
+    const { pages } = await indexSite(dir, { outputPath: output });
+    expect(pages).toBe(2);
+    // Written beside the site: the served index is untouched until it is installed.
+    expect(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).toBe(entryBefore);
+    const written = readdirSync(output, { recursive: true }).map(String).sort();
+
+    const installed = installIndex(output, dir);
+    expect(existsSync(output)).toBe(false);
+    const files = (folder: string) =>
+      readdirSync(folder, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+        .sort();
+    expect(installed.sort()).toEqual(files(path.join(dir, 'pagefind')));
+    expect(installed.map((file) => path.relative('pagefind', file)).sort()).toEqual(
+      written.filter((name) => !['fragment', 'index', 'filter'].includes(name)).sort(),
+    );
+    expect(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8')).not.toBe(entryBefore);
+    // The old language index (its hash in its name) is gone; the new one is what the entry names.
+    const entry = JSON.parse(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(existsSync(path.join(dir, `pagefind/pagefind.${entry.languages.nl.hash}.pf_meta`))).toBe(true);
+    const stale = before.filter((name) => name.endsWith('.pf_meta') && !installed.includes(`pagefind/${name}`));
+    expect(stale.length).toBeGreaterThan(0);
+    for (const name of stale) expect(existsSync(path.join(dir, 'pagefind', name))).toBe(false);
+    expect(
+      fragments()
+        .map((record) => record.url)
+        .sort(),
+    ).toEqual(['/trainingen/feedback/', '/trainingen/luisteren/']);
   });
 });
