@@ -122,8 +122,12 @@ async function main() {
   });
   const { url: strapiUrl } = await current.strapi.ready;
   const trainings = await (await fetch(`${strapiUrl}/api/ritme/trainings?locale=nl`)).json();
-  const training = trainings.data?.[0];
+  // The training with the most upcoming sessions: its page carries the sign-up island, the heaviest part.
+  const upcoming = (/** @type {any} */ item) =>
+    (item.sessions ?? []).filter((session) => Date.parse(session.startsAt) > Date.now()).length;
+  const training = [...(trainings.data ?? [])].sort((a, b) => upcoming(b) - upcoming(a))[0];
   if (!training) throw new Error('The demo seed has no published training.');
+  if (upcoming(training) === 0) throw new Error('No demo training has an upcoming session to sign up for.');
 
   log('building the demo intranet…');
   const out = path.join(tmp, 'dist');
@@ -134,6 +138,8 @@ async function main() {
     timeoutMs: 15 * 60_000,
     env: { RITME_SITE_OUT: out, RITME_SITE_CACHE: path.join(tmp, 'cache') },
   });
+  const trainingHtml = readFileSync(path.join(out, 'trainingen', training.slug, 'index.html'), 'utf8');
+  if (!trainingHtml.includes('<astro-island')) throw new Error(`/trainingen/${training.slug}/ has no sign-up island.`);
   current.server = await serve(out);
   const base = `http://127.0.0.1:${current.server.address().port}`;
   const profile = path.join(tmp, 'chromium');
@@ -142,7 +148,10 @@ async function main() {
 
   const pages = [
     { name: 'home', url: `${base}/` },
-    { name: `training (${training.slug})`, url: `${base}/trainingen/${training.slug}/` },
+    {
+      name: `training with ${upcoming(training)} sessions (${training.slug})`,
+      url: `${base}/trainingen/${training.slug}/`,
+    },
   ];
   const rows = [];
   const lost = [];
