@@ -13,7 +13,8 @@
  *   its error output) shows in `GET /_ritme/status`.
  * - Search: an incremental build goes live with the live build's search index
  *   (linked, so search answers from the moment it is served, a build behind),
- *   and is indexed right after; the new index is installed into the served
+ *   and is indexed right after, by a child process at the lowest CPU priority
+ *   (search/index-cli.mjs); the new index is installed into the served
  *   folder between builds (search/index-site.mjs). Only a first build, with
  *   no index to carry, is indexed before it goes live. `search` in the status
  *   says which build's pages the index holds and whether one is being made.
@@ -41,7 +42,9 @@ import {
 import { readdir, rename, rm, stat, symlink } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BUILD_SECRET_HEADER } from '@ritme/shared';
 import { closeIndexer, filesIn, INDEX_FOLDER, indexSite, installIndex } from '../search/index-site.mjs';
 import { askClock, clockWait } from './clock.mjs';
@@ -57,6 +60,8 @@ export const MIN_SECRET_LENGTH = 16;
 const MAX_BODY = 64 * 1024;
 const HISTORY = 20;
 const REASON_LINES = 20;
+/** Indexes a built site in a child process (search/index-cli.mjs). */
+const INDEX_CLI = fileURLToPath(new URL('../search/index-cli.mjs', import.meta.url));
 
 /**
  * @typedef {object} BuildServiceOptions
@@ -287,6 +292,8 @@ export function createBuildService(options) {
    * @type {{ of: number | null, files: string[], indexing: boolean }}
    */
   const search = { of: null, files: [], indexing: false };
+  /** @type {import('node:child_process').ChildProcess | null} */
+  let indexer = null;
   const indexFilesIn = (/** @type {string} */ dir) =>
     filesIn(path.join(dir, INDEX_FOLDER)).map((file) => path.join(INDEX_FOLDER, file));
 
@@ -559,6 +566,42 @@ export function createBuildService(options) {
   }
 
   /**
+   * indexSite in a child process at the lowest CPU priority: the builds and the site come first.
+   * @returns {Promise<{ pages: number, ms: number }>}
+   */
+  function indexAside(/** @type {string} */ dir, /** @type {string} */ output) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [INDEX_CLI, dir, output], {
+        env: buildEnv(),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      indexer = child;
+      try {
+        if (child.pid) os.setPriority(child.pid, 19);
+      } catch {
+        // Not allowed here: it indexes at normal priority.
+      }
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+      child.on('error', reject);
+      child.on('close', (code, signal) => {
+        indexer = null;
+        if (code !== 0)
+          return reject(
+            new Error(stderr.trim() || `the indexer ${signal ? `was stopped (${signal})` : `exited with ${code}`}`),
+          );
+        try {
+          resolve(JSON.parse(stdout));
+        } catch {
+          reject(new Error(`the indexer answered: ${stdout.slice(0, 300)}`));
+        }
+      });
+    });
+  }
+
+  /**
    * Indexes the live build for search until the index holds the newest live build's pages: into a
    * folder of its own, installed into the live folder when no build is running (a build links the
    * live index's files). One at a time; a build that goes live meanwhile is indexed next.
@@ -572,7 +615,7 @@ export function createBuildService(options) {
         const output = path.join(buildsDir, `.search-${target.id}`);
         let indexed;
         try {
-          indexed = await indexSite(target.dir, { outputPath: output });
+          indexed = await indexAside(target.dir, output);
         } catch (error) {
           rmSync(output, { recursive: true, force: true });
           log(`build ${target.id}: the search index failed: ${error instanceof Error ? error.message : error}`);
@@ -891,6 +934,7 @@ export function createBuildService(options) {
     if (clockTimer) clearTimeout(clockTimer);
     for (const timer of cleanups) clearTimeout(timer);
     building?.child?.kill('SIGTERM');
+    indexer?.kill('SIGTERM');
     renderer.stop();
     trash.resume();
     await scheduler.whenIdle();
