@@ -498,14 +498,25 @@ export function createBuildService(options) {
     log(`build ${id} started (${trigger})`);
 
     /** @type {Outcome} */
-    const result = incremental ? await renderedBuild(id, outDir, started) : await staticBuild(outDir);
+    let result;
+    try {
+      result = incremental ? await renderedBuild(id, outDir, started) : await staticBuild(outDir);
+    } catch (error) {
+      // Whatever broke after the pages were written (a plan or a page that cannot be read or written):
+      // a failed build like any other, never a service stuck in "building".
+      result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    }
     const finished = new Date();
     const durationMs = finished.getTime() - started.getTime();
 
     /** @param {string} reason */
     const fail = (reason) => {
       rmSync(outDir, { recursive: true, force: true });
-      rmSync(planFile(id), { force: true });
+      try {
+        rmSync(planFile(id), { force: true });
+      } catch {
+        // The plans folder is what broke: nothing of this build is in it.
+      }
       state.lastFailure = { id, at: finished.toISOString(), reason };
       state.history = [
         { id, finishedAt: finished.toISOString(), pagesChanged: 0, ok: false, trigger },

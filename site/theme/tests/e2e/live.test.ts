@@ -12,7 +12,7 @@
  * notifications have their test on the plugin side (cms/tests/live.test.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +193,30 @@ describe('a build that fails', () => {
         expect(await page.locator('main .card').count()).toBeGreaterThan(0);
       } finally {
         proxy.failing = false;
+      }
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'fails, and does not hang, when something breaks after the pages are written',
+    async () => {
+      const goodId = await currentId();
+      // Where the service keeps each build's plan becomes a file: writing this build's plan throws.
+      const plans = path.join(BUILDS, 'plans');
+      rmSync(plans, { recursive: true, force: true });
+      writeFileSync(plans, 'not a folder');
+      try {
+        expect((await service.call('POST', '/_ritme/rebuild')).status).toBe(202);
+        const status = await built(goodId, { failure: true });
+        expect(status.state).toBe('failed-idle');
+        expect(status.building).toBeNull();
+        expect(status.current?.id).toBe(String(goodId));
+        expect(status.lastFailure?.reason).toMatch(/EEXIST|ENOTDIR/);
+        expect((await fetch(`${service.url}/`)).headers.get('x-ritme-build')).toBe(String(goodId));
+      } finally {
+        rmSync(plans, { force: true });
+        mkdirSync(plans);
       }
     },
     BUILD_TIMEOUT,
