@@ -4,12 +4,25 @@
  * by its content's SHA-256, and the count of pages added, removed or different.
  */
 import { createHash } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** @typedef {Map<string, string>} PageHashes build-relative path (with `/`) → sha256 hex */
 
 export const sha256 = (/** @type {Buffer | string} */ data) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Every file below `dir`, relative to it. Synchronous: tens of thousands of small calls run several
+ * times faster in one loop than through the thread pool.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+export function filesIn(dir) {
+  return /** @type {import('node:fs').Dirent[]} */ (readdirSync(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
 
 /**
  * Every .html file below `dir`, hashed.

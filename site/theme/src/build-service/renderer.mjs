@@ -22,10 +22,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { filesIn } from './pages.mjs';
 import { fileOf } from './paths.mjs';
 
 const REGISTRY = Symbol.for('@ritme/astro-theme:render');
@@ -104,18 +105,6 @@ function ask(/** @type {string} */ pathname, /** @type {{ method?: string, body?
     req.on('error', reject);
     req.end(init.body);
   });
-}
-
-/**
- * Every file below `dir`, relative to it.
- * @returns {AsyncGenerator<string>}
- */
-async function* filesBelow(/** @type {string} */ dir, prefix = '') {
-  for (const entry of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
-    const relative = path.join(prefix, entry.name);
-    if (entry.isDirectory()) yield* filesBelow(dir, relative);
-    else yield relative;
-  }
 }
 
 /**
@@ -205,18 +194,12 @@ async function build(job) {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  /** @type {string[]} */
-  const assets = [];
-  for await (const relative of filesBelow(clientDir)) assets.push(relative);
-  placeAll(clientDir, job.outDir, assets);
+  placeAll(clientDir, job.outDir, filesIn(clientDir));
   const renderMs = Date.now() - renderStarted;
   // The live build's search index, until the service has indexed this build (a file gone meanwhile is left out).
-  let searchCarried = 0;
-  for (const file of job.search?.files ?? []) {
-    if (!job.search || !existsSync(path.join(job.search.dir, file))) continue;
-    placeAll(job.search.dir, job.outDir, [file]);
-    searchCarried += 1;
-  }
+  const search = job.search;
+  const carried = search ? search.files.filter((file) => existsSync(path.join(search.dir, file))) : [];
+  if (search) placeAll(search.dir, job.outDir, carried);
   return {
     plan,
     pages: pages.length,
@@ -230,7 +213,7 @@ async function build(job) {
     askMs: planned_ - started,
     planMs: renderStarted - started,
     renderMs,
-    searchCarried,
+    searchCarried: carried.length,
     logs: answer.logs,
   };
 }

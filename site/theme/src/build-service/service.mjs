@@ -46,10 +46,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILD_SECRET_HEADER } from '@ritme/shared';
-import { closeIndexer, filesIn, INDEX_FOLDER, indexSite, installIndex } from '../search/index-site.mjs';
+import { INDEX_FOLDER, installIndex } from '../search/index-site.mjs';
 import { askClock, clockWait } from './clock.mjs';
 import { codeVersion } from './code-version.mjs';
-import { diffPages, hashPages, sha256 } from './pages.mjs';
+import { diffPages, filesIn, hashPages, sha256 } from './pages.mjs';
 import { cacheControlOf, contentTypeOf, etagMatches, fileOf, locate, parseRequestPath } from './paths.mjs';
 import { createRendererClient } from './renderer-client.mjs';
 import { createScheduler } from './scheduler.mjs';
@@ -295,7 +295,9 @@ export function createBuildService(options) {
   /** @type {import('node:child_process').ChildProcess | null} */
   let indexer = null;
   const indexFilesIn = (/** @type {string} */ dir) =>
-    filesIn(path.join(dir, INDEX_FOLDER)).map((file) => path.join(INDEX_FOLDER, file));
+    existsSync(path.join(dir, INDEX_FOLDER))
+      ? filesIn(path.join(dir, INDEX_FOLDER)).map((file) => path.join(INDEX_FOLDER, file))
+      : [];
 
   const trash = createTrash(buildsDir, log);
 
@@ -408,28 +410,17 @@ export function createBuildService(options) {
     }
     const previousPlan = live ? readPlan(live.id) : null;
     const previous = live && previousPlan?.version === version ? { dir: live.dir, plan: previousPlan.plan } : null;
+    // A failure of the renderer or of the index is a failed build (build() catches it).
     /** @type {any} */
-    let result;
-    try {
-      result = await renderer.build(rendererDir, {
-        outDir,
-        previous,
-        now: started.toISOString(),
-        full: !previous,
-        search: live && search.files.length > 0 ? { dir: live.dir, files: search.files } : null,
-      });
-    } catch (error) {
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    }
+    const result = await renderer.build(rendererDir, {
+      outDir,
+      previous,
+      now: started.toISOString(),
+      full: !previous,
+      search: live && search.files.length > 0 ? { dir: live.dir, files: search.files } : null,
+    });
     // No index to carry (a first build): this one is indexed before it is served.
-    let indexedNow = null;
-    if (result.searchCarried === 0) {
-      try {
-        indexedNow = await indexSite(outDir);
-      } catch (error) {
-        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-      }
-    }
+    const indexedNow = result.searchCarried === 0 ? await indexAside(outDir, path.join(outDir, INDEX_FOLDER)) : null;
     writePlan(id, { version, plan: result.plan });
     const hashing = Date.now();
     // Page hashes (for ETags and the count of changed pages): the kept files' come from the live build.
@@ -502,7 +493,7 @@ export function createBuildService(options) {
     try {
       result = incremental ? await renderedBuild(id, outDir, started) : await staticBuild(outDir);
     } catch (error) {
-      // Whatever broke after the pages were written (a plan or a page that cannot be read or written):
+      // Whatever broke (the renderer, the index, a plan or a page that cannot be read or written):
       // a failed build like any other, never a service stuck in "building".
       result = { ok: false, reason: error instanceof Error ? error.message : String(error) };
     }
@@ -915,10 +906,8 @@ export function createBuildService(options) {
   }
 
   async function restore() {
-    // What an index interrupted by the last stop left behind.
-    for (const name of readdirSync(buildsDir)) {
-      if (name.startsWith('.search-')) rmSync(path.join(buildsDir, name), { recursive: true, force: true });
-    }
+    // What an index interrupted by the last stop left behind goes in the background.
+    for (const name of readdirSync(buildsDir)) if (name.startsWith('.search-')) trash.add(path.join(buildsDir, name));
     const current = state.current;
     const dir = current ? path.join(buildsDir, String(current.id)) : null;
     if (current && dir && existsSync(path.join(dir, 'index.html'))) {
@@ -949,7 +938,6 @@ export function createBuildService(options) {
     renderer.stop();
     trash.resume();
     await scheduler.whenIdle();
-    await closeIndexer().catch(() => {});
   }
 
   return {

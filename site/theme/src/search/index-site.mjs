@@ -12,10 +12,11 @@
  * and indexes it right after (service.mjs): writing into a folder of its own
  * (`outputPath`) and then installing it (installIndex) into the served one.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { filesIn } from '../build-service/pages.mjs';
 
 /** The folder of the index inside the site (search/types.ts's SEARCH_BUNDLE). */
 export const INDEX_FOLDER = 'pagefind';
@@ -59,17 +60,6 @@ export async function indexSite(dir, options = {}) {
 /** Stops Pagefind's indexing process (it would otherwise keep a short-lived build process alive). */
 export const closeIndexer = () => pagefind.close();
 
-/** Every file below `dir`, relative to it ([] without the folder). */
-export function filesIn(/** @type {string} */ dir) {
-  try {
-    return /** @type {import('node:fs').Dirent[]} */ (readdirSync(dir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  } catch {
-    return [];
-  }
-}
-
 /**
  * Puts the index written to `from` (indexSite's outputPath) in place of the
  * one in `<site>/pagefind/` while the site is served, and removes `from`.
@@ -84,11 +74,11 @@ export function installIndex(/** @type {string} */ from, /** @type {string} */ s
   const target = path.join(site, INDEX_FOLDER);
   const ENTRY = 'pagefind-entry.json';
   const incoming = filesIn(from);
-  const before = new Set(filesIn(target));
+  const before = new Set(existsSync(target) ? filesIn(target) : []);
   const ordered = [...incoming.filter((file) => file !== ENTRY), ...incoming.filter((file) => file === ENTRY)];
   for (const file of ordered) {
     const destination = path.join(target, file);
-    mkdirSyncFor(destination);
+    mkdirSync(path.dirname(destination), { recursive: true });
     renameSync(path.join(from, file), destination);
     before.delete(file);
   }
@@ -96,5 +86,3 @@ export function installIndex(/** @type {string} */ from, /** @type {string} */ s
   rmSync(from, { recursive: true, force: true });
   return incoming.map((file) => path.join(INDEX_FOLDER, file));
 }
-
-const mkdirSyncFor = (/** @type {string} */ file) => mkdirSync(path.dirname(file), { recursive: true });

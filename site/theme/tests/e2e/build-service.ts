@@ -35,13 +35,10 @@ export interface BuildService {
   status(): Promise<BuildStatus>;
   /**
    * Polls the status until a build newer than `afterId` has finished and nothing waits (its search index
-   * included, unless `search` is false); returns that status. Throws when the deadline passes or, unless
+   * included); returns that status. Throws when the deadline passes or, unless
    * `failure` is expected, when that build failed.
    */
-  waitForBuild(
-    afterId: number,
-    options?: { failure?: boolean; deadlineMs?: number; search?: boolean },
-  ): Promise<BuildStatus>;
+  waitForBuild(afterId: number, options?: { failure?: boolean; deadlineMs?: number }): Promise<BuildStatus>;
   stop(): Promise<void>;
 }
 
@@ -130,8 +127,7 @@ export async function startBuildService(options: BuildServiceOptions): Promise<B
         if (child.exitCode !== null) throw new Error(`The build service exited:\n${log}`);
         const now = await status();
         const failed = Number(now.lastFailure?.id ?? 0) > Number(now.current?.id ?? 0);
-        const searchWaits =
-          waitOptions.search !== false && !failed && (now.search.indexing || now.search.build !== now.current?.id);
+        const searchWaits = !failed && (now.search.indexing || now.search.build !== now.current?.id);
         if (newestId(now) > afterId && now.state !== 'building' && !now.pending && !searchWaits) {
           if (failed && !waitOptions.failure) {
             throw new Error(`Build ${now.lastFailure?.id} failed: ${now.lastFailure?.reason}\n${log.slice(-3000)}`);
